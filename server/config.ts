@@ -1,0 +1,91 @@
+/**
+ * Configuration, parsed once from the environment at start-up and passed down.
+ * Nothing else in the server reads process.env.
+ */
+import path from 'node:path'
+
+export interface Limits {
+  /** Largest WebSocket frame accepted, in bytes (larger: close 1009). */
+  maxFrameBytes: number
+  /** Largest awareness state a connection may publish, in bytes of JSON. */
+  maxAwarenessBytes: number
+  /** Messages per second per connection before it is closed (4429). */
+  maxMessagesPerSecond: number
+  /** Rooms kept in memory at once; beyond that new rooms are refused (503). */
+  maxLoadedRooms: number
+}
+
+export interface Config {
+  port: number
+  host: string
+  dataDir: string
+  /** Admin token given by the deployer; when null one is generated in the data dir. */
+  adminToken: string | null
+  /** Public base URL used to build links, without trailing slash; null: derived from the request. */
+  publicUrl: string | null
+  /** Origins allowed to open WebSockets and call the API besides the public URL's. */
+  allowedOrigins: string[]
+  tldrawLicenseKey: string | null
+  /** How long a room stays loaded after its last connection leaves. */
+  roomIdleMs: number
+  /** Log entries per document before compaction into a snapshot. */
+  compactAfterUpdates: number
+  sessionTtlSeconds: number
+  limits: Limits
+  /** Directory of the built client (index.html, assets); served when present. */
+  clientDir: string
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent'
+}
+
+type Env = Record<string, string | undefined>
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
+  return n
+}
+
+function origin(url: string, name: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    throw new Error(`${name} must be an absolute URL, got "${url}"`)
+  }
+}
+
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const publicUrlRaw = env.ATELIER_PUBLIC_URL?.trim()
+  const publicUrl = publicUrlRaw ? publicUrlRaw.replace(/\/+$/, '') : null
+  if (publicUrl) origin(publicUrl, 'ATELIER_PUBLIC_URL')
+  const allowedOrigins = (env.ATELIER_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((o) => origin(o, 'ATELIER_ALLOWED_ORIGINS'))
+  const adminToken = env.ATELIER_ADMIN_TOKEN?.trim() || null
+  if (adminToken !== null && adminToken.length < 16) throw new Error('ATELIER_ADMIN_TOKEN must be at least 16 characters')
+  const logLevel = (env.ATELIER_LOG_LEVEL ?? 'info') as Config['logLevel']
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`ATELIER_LOG_LEVEL: unknown level "${logLevel}"`)
+  return {
+    port: int(env, 'PORT', 3000),
+    host: env.HOST?.trim() || '127.0.0.1',
+    dataDir: path.resolve(cwd, env.ATELIER_DATA_DIR?.trim() || 'data'),
+    adminToken,
+    publicUrl,
+    allowedOrigins,
+    tldrawLicenseKey: env.ATELIER_TLDRAW_LICENSE_KEY?.trim() || null,
+    roomIdleMs: int(env, 'ATELIER_ROOM_IDLE_MS', 30_000),
+    compactAfterUpdates: int(env, 'ATELIER_COMPACT_AFTER', 500, 1),
+    sessionTtlSeconds: int(env, 'ATELIER_SESSION_TTL_SECONDS', 12 * 3600, 60),
+    limits: {
+      maxFrameBytes: int(env, 'ATELIER_MAX_FRAME_BYTES', 2 * 1024 * 1024, 1024),
+      maxAwarenessBytes: 8 * 1024,
+      maxMessagesPerSecond: int(env, 'ATELIER_MAX_MESSAGES_PER_SECOND', 200, 1),
+      maxLoadedRooms: int(env, 'ATELIER_MAX_ROOMS', 500, 1),
+    },
+    clientDir: path.resolve(cwd, 'dist/client'),
+    logLevel,
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The sync gateway: turns an HTTP upgrade on `/sync/<workshopId>/<doc>` into a
+ * room connection. Everything is checked before the WebSocket opens — path,
+ * Origin, session (cookie or token) for that very workshop, room capacity — and
+ * refused with a plain HTTP status otherwise (401, 403, 404, 503).
+ */
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { WORKSHOP_ID_PATTERN } from '../../shared/api'
+import { DOC_KINDS, type DocKind } from '../../shared/boardDoc'
+import { CloseCodes } from '../../shared/protocol'
+import type { OriginCheck } from '../auth/origins'
+import type { SessionSigner } from '../auth/sessions'
+import type { Limits } from '../config'
+import { authenticate } from '../http/sessionAuth'
+import type { Logger } from '../logger'
+import { Connection } from '../rooms/connection'
+import { RoomLimitError, type RoomManager } from '../rooms/roomManager'
+import type { Store } from '../storage/store'
+
+export interface GatewayDeps {
+  rooms: RoomManager
+  signer: SessionSigner
+  store: Store
+  limits: Limits
+  logger: Logger
+  originAllowed: OriginCheck
+}
+
+const KINDS: ReadonlySet<string> = new Set(DOC_KINDS)
+const PING_INTERVAL_MS = 30_000
+
+export function parseSyncPath(pathname: string): { workshopId: string; kind: DocKind } | null {
+  const m = /^\/sync\/([^/]+)\/([^/]+)$/.exec(pathname)
+  if (!m) return null
+  const [, workshopId, kind] = m as unknown as [string, string, string]
+  if (!WORKSHOP_ID_PATTERN.test(workshopId) || !KINDS.has(kind)) return null
+  return { workshopId, kind: kind as DocKind }
+}
+
+export function attachSyncGateway(server: Server, deps: GatewayDeps): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: deps.limits.maxFrameBytes, perMessageDeflate: false })
+  const alive = new WeakMap<object, boolean>()
+
+  const refuse = (socket: Duplex, status: number, text: string) => {
+    if (socket.writable) {
+      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`)
+    }
+    socket.destroy()
+  }
+
+  const onUpgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    try {
+      const url = new URL(req.url ?? '/', 'http://localhost')
+      const target = parseSyncPath(url.pathname)
+      if (!target) return refuse(socket, 404, 'Not Found')
+      if (!deps.originAllowed(req)) return refuse(socket, 403, 'Forbidden')
+      const auth = await authenticate(deps.signer, deps.store, req, target.workshopId, url)
+      if (!auth.ok) return refuse(socket, auth.status, auth.status === 401 ? 'Unauthorized' : 'Forbidden')
+      let room: Awaited<ReturnType<RoomManager['open']>>
+      try {
+        room = await deps.rooms.open(`${target.workshopId}/${target.kind}`)
+      } catch (e) {
+        if (e instanceof RoomLimitError) return refuse(socket, 503, 'Service Unavailable')
+        throw e
+      }
+      if (socket.destroyed) return
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const conn = new Connection(ws, auth.session, deps.limits.maxMessagesPerSecond)
+        alive.set(ws, true)
+        ws.on('pong', () => alive.set(ws, true))
+        ws.on('message', (data, isBinary) => {
+          if (conn.closed) return
+          if (!conn.admit()) return conn.close(CloseCodes.rateLimited)
+          if (!isBinary) return conn.close(CloseCodes.invalidMessage)
+          const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
+          room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength))
+        })
+        ws.on('close', () => {
+          conn.closed = true
+          deps.rooms.detach(room, conn)
+        })
+        ws.on('error', () => ws.terminate())
+        deps.rooms.attach(room, conn)
+      })
+    } catch (e) {
+      deps.logger.error({ event: 'upgrade_failed', error: String(e) })
+      refuse(socket, 500, 'Internal Server Error')
+    }
+  }
+
+  const listener = (req: IncomingMessage, socket: Duplex, head: Buffer) => void onUpgrade(req, socket, head)
+  server.on('upgrade', listener)
+
+  // Drop connections whose peer vanished without a close (laptop lid, lost Wi-Fi).
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate()
+        continue
+      }
+      alive.set(ws, false)
+      ws.ping()
+    }
+  }, PING_INTERVAL_MS)
+  pinger.unref()
+
+  return {
+    close() {
+      clearInterval(pinger)
+      server.off('upgrade', listener)
+      wss.close()
+    },
+  }
+}

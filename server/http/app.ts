@@ -1,0 +1,94 @@
+/**
+ * The HTTP application: security headers, the JSON API, the health check and
+ * the built client, all on one origin.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import express, { type Request } from 'express'
+import helmet from 'helmet'
+import type { ClientConfig } from '../../shared/api'
+import type { OriginCheck } from '../auth/origins'
+import type { Config } from '../config'
+import type { Logger } from '../logger'
+import type { Store } from '../storage/store'
+import { errorHandler, errors } from './errors'
+import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
+
+export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'> {
+  config: Config
+  store: Store
+  logger: Logger
+  originAllowed: OriginCheck
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { config } = deps
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', 'loopback')
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          // tldraw sets inline style attributes and loads its self-hosted assets as data/blob URLs.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          workerSrc: ["'self'", 'blob:'],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          frameAncestors: ["'none'"],
+          formAction: ["'self'"],
+        },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+
+  const baseUrl = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`
+  const secureCookies = (req: Request) => baseUrl(req).startsWith('https:')
+
+  app.get('/healthz', async (_req, res) => {
+    const ok = await deps.store.isWritable()
+    res.status(ok ? 200 : 503).json({ ok })
+  })
+
+  const api = express.Router()
+  api.use(express.json({ limit: '64kb' }))
+  // State-changing calls from a browser page must come from an allowed origin.
+  api.use((req, _res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !deps.originAllowed(req)) return next(errors.badOrigin())
+    next()
+  })
+  api.get('/config', (_req, res) => {
+    const body: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey }
+    res.json(body)
+  })
+  api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))
+  api.use((_req, _res, next) => next(errors.notFound('Route')))
+  app.use('/api', api)
+
+  serveClient(app, config.clientDir)
+  app.use(errorHandler((e) => deps.logger.error({ event: 'http_error', error: String(e) })))
+  return app
+}
+
+/** The built single-page client; every page route answers index.html. */
+function serveClient(app: express.Express, dir: string): void {
+  const index = path.join(dir, 'index.html')
+  app.use(express.static(dir, { index: false, maxAge: '1h', fallthrough: true }))
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' || req.path.startsWith('/sync/')) return next()
+    if (!fs.existsSync(index)) {
+      res.status(503).type('text/plain').send('Client non construit : lancez `npm run build`.')
+      return
+    }
+    res.setHeader('Cache-Control', 'no-cache')
+    res.sendFile(index)
+  })
+}

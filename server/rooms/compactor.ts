@@ -1,0 +1,77 @@
+/**
+ * Compacts a document's log in a worker thread, then swaps snapshot + folded
+ * entries in one store transaction. One compaction per document at a time.
+ */
+import { Worker } from 'node:worker_threads'
+import type { Store } from '../storage/store'
+import type { CompactRequest, CompactResponse } from './compactWorker'
+
+export class Compactor {
+  private worker: Worker | null = null
+  private nextId = 1
+  private readonly waiting = new Map<number, { resolve(s: Uint8Array): void; reject(e: Error): void }>()
+  private readonly running = new Map<string, Promise<void>>()
+
+  constructor(private readonly store: Store) {}
+
+  /** Compacts `doc` unless a compaction of it is already running. */
+  compact(doc: string): Promise<void> {
+    const current = this.running.get(doc)
+    if (current) return current
+    const job = this.run(doc).finally(() => this.running.delete(doc))
+    this.running.set(doc, job)
+    return job
+  }
+
+  async idle(): Promise<void> {
+    await Promise.allSettled([...this.running.values()])
+  }
+
+  async close(): Promise<void> {
+    await this.idle()
+    await this.worker?.terminate()
+    this.worker = null
+  }
+
+  private async run(doc: string): Promise<void> {
+    const stored = await this.store.loadDoc(doc)
+    if (stored.updates.length === 0) return
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+    const state = await this.inWorker(parts)
+    await this.store.replaceWithSnapshot(doc, state, stored.lastSeq)
+  }
+
+  private inWorker(parts: Uint8Array[]): Promise<Uint8Array> {
+    const worker = this.ensureWorker()
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject })
+      worker.postMessage({ id, parts } satisfies CompactRequest)
+    })
+  }
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(new URL('./compactWorker.ts', import.meta.url))
+    worker.unref()
+    worker.on('message', (res: CompactResponse) => {
+      const w = this.waiting.get(res.id)
+      if (!w) return
+      this.waiting.delete(res.id)
+      if (res.ok) w.resolve(res.state)
+      else w.reject(new Error(res.error))
+    })
+    worker.on('error', (e) => this.failAll(e))
+    worker.on('exit', () => {
+      this.worker = null
+      this.failAll(new Error('compaction worker exited'))
+    })
+    this.worker = worker
+    return worker
+  }
+
+  private failAll(e: Error): void {
+    for (const w of this.waiting.values()) w.reject(e)
+    this.waiting.clear()
+  }
+}

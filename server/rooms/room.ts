@@ -1,0 +1,146 @@
+/**
+ * A room: one loaded document and the connections editing it.
+ *
+ * Every write goes validate → apply → append to the log; what makes it visible
+ * to anyone (broadcast, sync replies) waits for the log's commit
+ * (UpdateWriter.afterCommit). Read-only connections never get the server's sync
+ * step 1, so a stock client has no reason to send a step 2; any non-empty write
+ * from them closes the connection (4003) so their client cannot diverge silently.
+ */
+import type { TLSchema } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import { CloseCodes, type CloseReason } from '../../shared/protocol'
+import { AwarenessRegistry } from './awarenessRegistry'
+import type { Connection } from './connection'
+import {
+  type AwarenessEntry,
+  readAwarenessUpdate,
+  readClientMessage,
+  writeAwareness,
+  writeAwarenessUpdate,
+  writeSyncStep1,
+  writeSyncStep2,
+  writeUpdate,
+} from './messages'
+import { checkUpdate } from './updateValidator'
+import type { UpdateWriter } from './updateWriter'
+
+export interface RoomDeps {
+  writer: UpdateWriter
+  schema: TLSchema
+  maxAwarenessBytes: number
+  /** Whether this connection may write now (role; later: board lock). */
+  canWrite(conn: Connection): boolean
+  /** The room's document no longer matches the log (a failed apply): evict it. */
+  onCorrupted(room: Room): void
+  /** Something was refused: for logs and metrics. */
+  onRefused?(room: Room, conn: Connection, reason: string): void
+  /** An update was accepted (counted to trigger compaction). */
+  onUpdate?(room: Room): void
+}
+
+export class Room {
+  readonly connections = new Set<Connection>()
+  private readonly awareness: AwarenessRegistry
+
+  constructor(
+    readonly name: string,
+    readonly doc: Y.Doc,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness = new AwarenessRegistry(deps.maxAwarenessBytes)
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn)
+    if (this.deps.canWrite(conn)) conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
+    const present = this.awareness.all()
+    if (present.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(present)))
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return
+    const removed = this.awareness.remove(conn)
+    if (removed.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(removed)), conn)
+  }
+
+  receive(conn: Connection, frame: Uint8Array): void {
+    let message: ReturnType<typeof readClientMessage>
+    try {
+      message = readClientMessage(frame)
+    } catch {
+      return this.refuse(conn, CloseCodes.invalidMessage, 'undecodable message')
+    }
+    switch (message.type) {
+      case 'syncStep1': {
+        let reply: Uint8Array
+        try {
+          reply = writeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector))
+        } catch {
+          return this.refuse(conn, CloseCodes.invalidMessage, 'bad state vector')
+        }
+        // The reply may carry updates still being committed: send it after them.
+        this.deps.writer.afterCommit(() => conn.send(reply))
+        return
+      }
+      case 'syncStep2':
+      case 'update':
+        return this.write(conn, message.update)
+      case 'awareness':
+        return this.updateAwareness(conn, message.update)
+      case 'queryAwareness':
+        conn.send(writeAwareness(writeAwarenessUpdate(this.awareness.all())))
+        return
+    }
+  }
+
+  private write(conn: Connection, update: Uint8Array): void {
+    const check = checkUpdate(this.doc, this.deps.schema, update)
+    if (!this.deps.canWrite(conn)) {
+      if (check.ok && check.empty) return
+      return this.refuse(conn, CloseCodes.readOnly, 'write from a read-only connection')
+    }
+    if (!check.ok) return this.refuse(conn, CloseCodes.invalidMessage, check.reason)
+    if (check.empty) return
+    try {
+      Y.applyUpdate(this.doc, update, conn)
+    } catch {
+      this.refuse(conn, CloseCodes.invalidMessage, 'update failed to apply')
+      return this.deps.onCorrupted(this)
+    }
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      this.refuse(conn, CloseCodes.invalidMessage, 'update left pending structs')
+      return this.deps.onCorrupted(this)
+    }
+    this.deps.writer.append(this.name, update)
+    this.deps.onUpdate?.(this)
+    const message = writeUpdate(update)
+    this.deps.writer.afterCommit(() => this.broadcast(message, conn))
+  }
+
+  private updateAwareness(conn: Connection, update: Uint8Array): void {
+    let entries: AwarenessEntry[]
+    try {
+      entries = readAwarenessUpdate(update)
+    } catch {
+      return this.refuse(conn, CloseCodes.invalidMessage, 'undecodable awareness')
+    }
+    const result = this.awareness.apply(conn, entries)
+    if (!result.ok) return this.refuse(conn, CloseCodes.invalidMessage, result.reason)
+    if (result.accepted.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(result.accepted)), conn)
+  }
+
+  private broadcast(message: Uint8Array, except: Connection | null): void {
+    for (const c of this.connections) if (c !== except) c.send(message)
+  }
+
+  private refuse(conn: Connection, reason: CloseReason, detail: string): void {
+    this.deps.onRefused?.(this, conn, detail)
+    conn.close(reason)
+  }
+
+  /** Closes every connection (eviction, shutdown). */
+  closeAll(reason: CloseReason): void {
+    for (const c of this.connections) c.close(reason)
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * Loads rooms on their first connection and unloads them when idle, so memory
+ * follows the number of active workshops, not the number ever opened.
+ */
+import type { TLSchema } from '@tldraw/tlschema'
+import * as Y from 'yjs'
+import { META_MAP, RECORDS_ARRAY } from '../../shared/boardDoc'
+import { CloseCodes, type CloseReason } from '../../shared/protocol'
+import type { Logger } from '../logger'
+import type { Store } from '../storage/store'
+import { Compactor } from './compactor'
+import type { Connection } from './connection'
+import { Room } from './room'
+import { UpdateWriter } from './updateWriter'
+
+export interface RoomManagerOptions {
+  store: Store
+  schema: TLSchema
+  logger: Logger
+  idleMs: number
+  compactAfterUpdates: number
+  maxLoadedRooms: number
+  maxAwarenessBytes: number
+  canWrite(conn: Connection): boolean
+}
+
+export class RoomLimitError extends Error {}
+
+interface Loaded {
+  room: Room
+  /** Log entries since the last compaction (approximate: counted, not queried). */
+  logLength: number
+  idleTimer: NodeJS.Timeout | null
+}
+
+export class RoomManager {
+  readonly writer: UpdateWriter
+  private readonly compactor: Compactor
+  private readonly loaded = new Map<string, Loaded>()
+  private readonly loading = new Map<string, Promise<Loaded>>()
+  private readonly unloading = new Map<string, Promise<void>>()
+
+  constructor(private readonly opts: RoomManagerOptions) {
+    this.compactor = new Compactor(opts.store)
+    this.writer = new UpdateWriter(opts.store, {
+      onCommitError: (error) => {
+        // Callbacks of the failed batch are gone: every loaded room may have
+        // clients waiting on them. Drop all rooms; clients resync from the store.
+        opts.logger.error({ event: 'commit_failed', error: String(error) })
+        for (const l of [...this.loaded.values()]) this.evict(l.room, CloseCodes.storageFailure)
+      },
+    })
+  }
+
+  get size(): number {
+    return this.loaded.size
+  }
+
+  /** The loaded room for `name`, loading it from the store if needed. */
+  async open(name: string): Promise<Room> {
+    const existing = this.loaded.get(name)
+    if (existing) return existing.room
+    const pending = this.loading.get(name)
+    if (pending) return (await pending).room
+    if (this.loaded.size + this.loading.size >= this.opts.maxLoadedRooms) throw new RoomLimitError('too many rooms loaded')
+    const job = this.load(name).finally(() => this.loading.delete(name))
+    this.loading.set(name, job)
+    return (await job).room
+  }
+
+  attach(room: Room, conn: Connection): void {
+    const l = this.loaded.get(room.name)
+    if (!l || l.room !== room) {
+      conn.close(CloseCodes.serviceRestart)
+      return
+    }
+    if (l.idleTimer) clearTimeout(l.idleTimer)
+    l.idleTimer = null
+    room.join(conn)
+  }
+
+  detach(room: Room, conn: Connection): void {
+    room.leave(conn)
+    const l = this.loaded.get(room.name)
+    if (!l || l.room !== room || room.connections.size > 0) return
+    l.idleTimer = setTimeout(() => void this.unload(room.name), this.opts.idleMs)
+    l.idleTimer.unref()
+  }
+
+  /** Counts an accepted update; compacts in the background past the threshold. */
+  noteUpdate(room: Room): void {
+    const l = this.loaded.get(room.name)
+    if (!l) return
+    if (++l.logLength >= this.opts.compactAfterUpdates) {
+      l.logLength = 0
+      void this.writer
+        .flush()
+        .then(() => this.compactor.compact(room.name))
+        .catch((e) => this.opts.logger.warn({ event: 'compaction_failed', room: room.name, error: String(e) }))
+    }
+  }
+
+  /** Drops a room whose document may no longer match the log; clients reconnect and resync. */
+  evict(room: Room, reason: CloseReason = CloseCodes.serviceRestart): void {
+    const l = this.loaded.get(room.name)
+    if (!l || l.room !== room) return
+    if (l.idleTimer) clearTimeout(l.idleTimer)
+    this.loaded.delete(room.name)
+    room.closeAll(reason)
+    room.doc.destroy()
+  }
+
+  async unload(name: string): Promise<void> {
+    const l = this.loaded.get(name)
+    if (!l || l.room.connections.size > 0) return
+    this.loaded.delete(name)
+    const job = (async () => {
+      await this.writer.flush()
+      if (l.logLength > 0) await this.compactor.compact(name).catch(() => undefined)
+      l.room.doc.destroy()
+    })().finally(() => this.unloading.delete(name))
+    this.unloading.set(name, job)
+    await job
+  }
+
+  /** Closes every connection with "server restarting", flushes the log, stops the worker. */
+  async shutdown(): Promise<void> {
+    for (const l of this.loaded.values()) {
+      if (l.idleTimer) clearTimeout(l.idleTimer)
+      l.room.closeAll(CloseCodes.serviceRestart)
+    }
+    await this.writer.flush()
+    await Promise.allSettled(this.unloading.values())
+    await this.compactor.close()
+    this.loaded.clear()
+  }
+
+  private async load(name: string): Promise<Loaded> {
+    await this.unloading.get(name)
+    const stored = await this.opts.store.loadDoc(name)
+    const doc = new Y.Doc({ gc: true })
+    doc.getArray(RECORDS_ARRAY)
+    doc.getMap(META_MAP)
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(doc, u)
+    })
+    const room = new Room(name, doc, {
+      writer: this.writer,
+      schema: this.opts.schema,
+      maxAwarenessBytes: this.opts.maxAwarenessBytes,
+      canWrite: this.opts.canWrite,
+      onCorrupted: (r) => this.evict(r),
+      onRefused: (r, conn, reason) =>
+        this.opts.logger.info({ event: 'message_refused', room: r.name, participant: conn.participantId, reason }),
+      onUpdate: (r) => this.noteUpdate(r),
+    })
+    const l: Loaded = { room, logLength: stored.updates.length, idleTimer: null }
+    this.loaded.set(name, l)
+    // Unloaded again unless a connection attaches (a refused upgrade must not pin it).
+    l.idleTimer = setTimeout(() => void this.unload(name), this.opts.idleMs)
+    l.idleTimer.unref()
+    return l
+  }
+}

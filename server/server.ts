@@ -1,0 +1,69 @@
+/**
+ * Composition root: wires storage, auth, rooms, the HTTP app and the sync
+ * gateway, in that order, from a parsed Config. main.ts runs it as a process.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createBoardSchema } from '../shared/boardSchema'
+import { canWriteBoard } from '../shared/roles'
+import { type AdminToken, loadAdminToken } from './auth/adminToken'
+import { makeOriginCheck } from './auth/origins'
+import { newSecret } from './auth/secrets'
+import { SessionSigner } from './auth/sessions'
+import type { Config } from './config'
+import { attachSyncGateway } from './gateway/syncGateway'
+import { createApp } from './http/app'
+import { createLogger, type Logger } from './logger'
+import { RoomManager } from './rooms/roomManager'
+import { openSqliteStore } from './storage/sqliteStore'
+
+export interface RunningServer {
+  url: string
+  port: number
+  adminToken: AdminToken
+  rooms: RoomManager
+  logger: Logger
+  /** Graceful stop: refuse new work, close clients with "server restarting", flush, close the store. */
+  close(): Promise<void>
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel)
+  const store = openSqliteStore(config.dataDir)
+  const adminToken = loadAdminToken(config.dataDir, config.adminToken)
+  const signer = new SessionSigner(await store.setSettingIfAbsent('session_key', newSecret(32)), config.sessionTtlSeconds)
+  const originAllowed = makeOriginCheck(config)
+  const rooms = new RoomManager({
+    store,
+    schema: createBoardSchema(),
+    logger,
+    idleMs: config.roomIdleMs,
+    compactAfterUpdates: config.compactAfterUpdates,
+    maxLoadedRooms: config.limits.maxLoadedRooms,
+    maxAwarenessBytes: config.limits.maxAwarenessBytes,
+    canWrite: (conn) => canWriteBoard(conn.session.role),
+  })
+  const app = createApp({ config, store, logger, originAllowed, signer, adminToken, sessionTtlSeconds: config.sessionTtlSeconds })
+  const server = http.createServer(app)
+  const gateway = attachSyncGateway(server, { rooms, signer, store, limits: config.limits, logger, originAllowed })
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(config.port, config.host, () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
+
+  let closing: Promise<void> | null = null
+  const close = () => {
+    closing ??= (async () => {
+      server.close()
+      gateway.close()
+      await rooms.shutdown()
+      server.closeAllConnections()
+      await store.close()
+    })()
+    return closing
+  }
+  return { url, port, adminToken, rooms, logger, close }
+}

@@ -1,0 +1,21 @@
+/**
+ * Layout of a workshop's board document, shared by every client and the server
+ * (documented in the README for third-party clients).
+ *
+ * - tldraw records live in a y-utility `YKeyValue` over `doc.getArray(RECORDS_ARRAY)`,
+ *   one entry `{ key: record.id, val: record }` per record;
+ * - the tldraw schema the records follow is `doc.getMap(META_MAP).get(SCHEMA_KEY)`.
+ *
+ * Only document-scoped records are shared; session records (camera, pointer,
+ * instance state) and presence stay on each client.
+ */
+export const RECORDS_ARRAY = 'records'
+export const META_MAP = 'meta'
+export const SCHEMA_KEY = 'schema'
+
+/** Record types a client may write into the board document. */
+export const SHARED_RECORD_TYPES = ['document', 'page', 'shape', 'binding', 'asset'] as const
+
+/** The documents of a workshop, each its own sync room: `/sync/<workshopId>/<kind>`. */
+export const DOC_KINDS = ['board'] as const
+export type DocKind = (typeof DOC_KINDS)[number]

@@ -1,0 +1,55 @@
+/**
+ * Wire protocol between clients and the sync gateway.
+ *
+ * Messages are the y-protocols ones, as spoken by the stock `y-websocket`
+ * WebsocketProvider: a varuint message type, then its payload.
+ *   0 sync       — sync step 1 (state vector), sync step 2 (missing update), update
+ *   1 awareness  — presence entries [clientId, clock, state]
+ *   3 queryAwareness — ask the server for every awareness entry
+ * (2, auth, is never sent by the server: authentication happens at the HTTP upgrade.)
+ *
+ * When the server ends a connection it uses one of the close codes below, so a
+ * client can tell "you may not write" from "the server is restarting".
+ */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+} as const
+
+export const SyncStep = {
+  step1: 0,
+  step2: 1,
+  update: 2,
+} as const
+
+export interface CloseReason {
+  code: number
+  reason: string
+}
+
+/** Close codes the server sends. 4000–4999 are application codes (RFC 6455 §7.4.2). */
+export const CloseCodes = {
+  /** The server is shutting down or restarting: reconnect later. */
+  serviceRestart: { code: 1012, reason: 'server restarting' },
+  /** A frame larger than the configured limit. */
+  messageTooBig: { code: 1009, reason: 'message too big' },
+  /** A write from a connection that may not write (observer, locked board). */
+  readOnly: { code: 4003, reason: 'read-only: write refused' },
+  /** The session was revoked (link rotated, participant deleted). */
+  sessionRevoked: { code: 4001, reason: 'session revoked' },
+  /** A message that does not decode or an update that fails validation. */
+  invalidMessage: { code: 4400, reason: 'invalid message' },
+  /** The connection sent too many messages or bytes per second. */
+  rateLimited: { code: 4429, reason: 'rate limited' },
+  /** The room could not persist an update: nothing was acknowledged, reconnect. */
+  storageFailure: { code: 4500, reason: 'storage failure' },
+} as const satisfies Record<string, CloseReason>
+
+/** Codes after which reconnecting is pointless without user action. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCodes.readOnly.code,
+  CloseCodes.sessionRevoked.code,
+  CloseCodes.invalidMessage.code,
+])

@@ -1,0 +1,91 @@
+/**
+ * A participant without a browser: the stock `y-websocket` WebsocketProvider
+ * on a Y.Doc laid out as documented (YKeyValue over `records`), in Node.
+ */
+import type { TLRecord } from '@tldraw/tlschema'
+import WebSocket from 'ws'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { RECORDS_ARRAY } from '../../shared/boardDoc'
+
+export interface BoardClient {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  records: YKeyValue<TLRecord>
+  /** Close events seen, newest last. */
+  closes: { code: number; reason: string }[]
+  synced(timeoutMs?: number): Promise<void>
+  put(record: TLRecord): void
+  get(id: string): TLRecord | undefined
+  ids(): string[]
+  destroy(): void
+}
+
+export interface ConnectOptions {
+  token?: string
+  origin?: string
+  /** Reconnect automatically (stock behaviour); off to observe a single session. */
+  connect?: boolean
+}
+
+/** A WebSocket class that sends a chosen Origin header, as a browser would. */
+function socketClass(origin: string | undefined): typeof WebSocket {
+  if (!origin) return WebSocket
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { Origin: origin } })
+    }
+  } as typeof WebSocket
+}
+
+export function connectBoard(baseUrl: string, workshopId: string, opts: ConnectOptions = {}): BoardClient {
+  const doc = new Y.Doc()
+  const wsBase = `${baseUrl.replace(/^http/, 'ws')}/sync`
+  const provider = new WebsocketProvider(wsBase, `${workshopId}/board`, doc, {
+    params: opts.token ? { token: opts.token } : {},
+    WebSocketPolyfill: socketClass(opts.origin) as unknown as typeof globalThis.WebSocket,
+    connect: opts.connect ?? true,
+    maxBackoffTime: 500,
+  })
+  const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
+  const closes: { code: number; reason: string }[] = []
+  provider.on('connection-close', (event) => {
+    if (event) closes.push({ code: event.code, reason: event.reason })
+  })
+  return {
+    doc,
+    provider,
+    records,
+    closes,
+    synced(timeoutMs = 10_000) {
+      if (provider.synced) return Promise.resolve()
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('not synced in time')), timeoutMs)
+        const onSync = (s: boolean) => {
+          if (!s) return
+          clearTimeout(timer)
+          provider.off('sync', onSync)
+          resolve()
+        }
+        provider.on('sync', onSync)
+      })
+    },
+    put: (record) => records.set(record.id, record),
+    get: (id) => records.get(id),
+    ids: () => [...records.map.keys()].sort(),
+    destroy() {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
+
+/** Polls `check` until it returns true (convergence is asserted this way, never with sleeps). */
+export async function eventually(check: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const start = Date.now()
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 20))
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Runs the real Atelier server as a child process on loopback, with its own
+ * data directory, for integration, crash and browser tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789abcdef'
+
+export interface ServerProcess {
+  url: string
+  port: number
+  dataDir: string
+  adminToken: string
+  child: ChildProcess
+  /** Every line the server wrote on stdout (JSON logs). */
+  logs: string[]
+  /** SIGKILL, no chance to flush. */
+  kill(): Promise<void>
+  /** SIGTERM, graceful. */
+  stop(): Promise<void>
+  /** Starts the server again on the same port and data directory. */
+  restart(): Promise<ServerProcess>
+}
+
+export interface StartOptions {
+  dataDir?: string
+  port?: number
+  env?: Record<string, string>
+}
+
+export function tempDataDir(prefix = 'atelier-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+}
+
+export async function startServerProcess(opts: StartOptions = {}): Promise<ServerProcess> {
+  const dataDir = opts.dataDir ?? tempDataDir()
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      PORT: String(opts.port ?? 0),
+      HOST: '127.0.0.1',
+      ATELIER_DATA_DIR: dataDir,
+      ATELIER_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      ATELIER_LOG_LEVEL: 'info',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const logs: string[] = []
+  const port = await new Promise<number>((resolve, reject) => {
+    let buffered = ''
+    let stderr = ''
+    const timer = setTimeout(() => reject(new Error(`server did not start in 20 s\n${stderr}`)), 20_000)
+    child.stderr?.on('data', (d) => {
+      stderr += String(d)
+    })
+    child.stdout?.on('data', (d) => {
+      buffered += String(d)
+      let nl = buffered.indexOf('\n')
+      while (nl >= 0) {
+        const line = buffered.slice(0, nl)
+        buffered = buffered.slice(nl + 1)
+        logs.push(line)
+        try {
+          const entry = JSON.parse(line) as { event?: string; port?: number }
+          if (entry.event === 'listening' && entry.port) {
+            clearTimeout(timer)
+            resolve(entry.port)
+          }
+        } catch {}
+        nl = buffered.indexOf('\n')
+      }
+    })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`server exited with ${code}\n${stderr}`))
+    })
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const self: ServerProcess = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    dataDir,
+    adminToken: opts.env?.ATELIER_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN,
+    child,
+    logs,
+    async kill() {
+      if (child.exitCode === null) child.kill('SIGKILL')
+      await exited
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      await exited
+    },
+    restart: () => startServerProcess({ ...opts, dataDir, port }),
+  }
+  return self
+}
