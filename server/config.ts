@@ -65,9 +65,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     .filter(Boolean)
     .map((o) => origin(o, 'ATELIER_ALLOWED_ORIGINS'))
   const adminToken = env.ATELIER_ADMIN_TOKEN?.trim() || null
-  if (adminToken !== null && adminToken.length < 16) throw new Error('ATELIER_ADMIN_TOKEN must be at least 16 characters')
+  if (adminToken !== null && adminToken.length < 16)
+    throw new Error('ATELIER_ADMIN_TOKEN must be at least 16 characters')
   const logLevel = (env.ATELIER_LOG_LEVEL ?? 'info') as Config['logLevel']
-  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel)) throw new Error(`ATELIER_LOG_LEVEL: unknown level "${logLevel}"`)
+  if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
+    throw new Error(`ATELIER_LOG_LEVEL: unknown level "${logLevel}"`)
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST?.trim() || '127.0.0.1',

@@ -14,7 +14,10 @@ export interface Logger {
   error(fields: LogFields): void
 }
 
-export function createLogger(level: Level | 'silent', write: (line: string) => void = (l) => process.stdout.write(l)): Logger {
+export function createLogger(
+  level: Level | 'silent',
+  write: (line: string) => void = (l) => process.stdout.write(l),
+): Logger {
   const at = (l: Level) => (fields: LogFields) => {
     if (ORDER[l] < ORDER[level]) return
     write(`${JSON.stringify({ time: new Date().toISOString(), level: l, ...fields })}\n`)

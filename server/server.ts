@@ -31,7 +31,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
   const store = openSqliteStore(config.dataDir)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
-  const signer = new SessionSigner(await store.setSettingIfAbsent('session_key', newSecret(32)), config.sessionTtlSeconds)
+  const signer = new SessionSigner(
+    await store.setSettingIfAbsent('session_key', newSecret(32)),
+    config.sessionTtlSeconds,
+  )
   const originAllowed = makeOriginCheck(config)
   const rooms = new RoomManager({
     store,
@@ -43,7 +46,15 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
     canWrite: (conn) => canWriteBoard(conn.session.role),
   })
-  const app = createApp({ config, store, logger, originAllowed, signer, adminToken, sessionTtlSeconds: config.sessionTtlSeconds })
+  const app = createApp({
+    config,
+    store,
+    logger,
+    originAllowed,
+    signer,
+    adminToken,
+    sessionTtlSeconds: config.sessionTtlSeconds,
+  })
   const server = http.createServer(app)
   const gateway = attachSyncGateway(server, { rooms, signer, store, limits: config.limits, logger, originAllowed })
 

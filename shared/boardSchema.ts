@@ -20,7 +20,8 @@ const SHARED_TYPES: ReadonlySet<string> = new Set(SHARED_RECORD_TYPES)
  */
 export function checkBoardRecord(schema: TLSchema, key: unknown, value: unknown): RecordCheck {
   if (typeof key !== 'string' || key.length === 0 || key.length > 256) return { ok: false, reason: 'bad key' }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, reason: 'record is not an object' }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return { ok: false, reason: 'record is not an object' }
   const record = value as { id?: unknown; typeName?: unknown; props?: { src?: unknown } }
   if (record.id !== key) return { ok: false, reason: 'key differs from record id' }
   if (typeof record.typeName !== 'string' || !SHARED_TYPES.has(record.typeName)) {

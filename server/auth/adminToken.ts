@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { matchesHash, hashSecret, newSecret } from './secrets'
+import { hashSecret, matchesHash, newSecret } from './secrets'
 
 export const ADMIN_TOKEN_FILE = 'admin-token'
 

@@ -3,7 +3,7 @@
  * name. A JWT (HS256, jose) carried in an HttpOnly cookie for browsers, or as
  * `?token=` / `Authorization: Bearer` for other clients.
  */
-import { SignJWT, jwtVerify } from 'jose'
+import { jwtVerify, SignJWT } from 'jose'
 import { ROLES, type Role } from '../../shared/roles'
 
 export interface Session {

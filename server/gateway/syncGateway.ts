@@ -45,7 +45,9 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
 
   const refuse = (socket: Duplex, status: number, text: string) => {
     if (socket.writable) {
-      socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`)
+      socket.end(
+        `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`,
+      )
     }
     socket.destroy()
   }

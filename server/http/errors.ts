@@ -42,7 +42,8 @@ export function errorHandler(onUnexpected: (e: unknown) => void) {
     const status = (err as { status?: number }).status
     const type = (err as { type?: string }).type
     if (status === 413) return sendError(res, new HttpError(413, 'body_too_large', 'Corps de requête trop volumineux.'))
-    if (status === 400 && type === 'entity.parse.failed') return sendError(res, new HttpError(400, 'invalid_json', 'JSON invalide.'))
+    if (status === 400 && type === 'entity.parse.failed')
+      return sendError(res, new HttpError(400, 'invalid_json', 'JSON invalide.'))
     onUnexpected(err)
     sendError(res, new HttpError(500, 'internal', 'Erreur interne du serveur.'))
   }

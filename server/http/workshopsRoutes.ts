@@ -93,7 +93,12 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
       path: '/',
       maxAge: deps.sessionTtlSeconds * 1000,
     })
-    deps.logger.info({ event: 'participant_joined', workshop: workshop.id, participant: participantId, role: link.role })
+    deps.logger.info({
+      event: 'participant_joined',
+      workshop: workshop.id,
+      participant: participantId,
+      role: link.role,
+    })
     const response: JoinResponse = {
       participantId,
       role: link.role,

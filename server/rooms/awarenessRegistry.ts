@@ -38,9 +38,11 @@ export class AwarenessRegistry {
       }
       if (entry.clientId !== own) continue
       if (entry.json.length > this.maxStateBytes) return { ok: false, reason: 'awareness state too large' }
-      if (entry.json !== 'null' && !isJsonObject(entry.json)) return { ok: false, reason: 'awareness state is not a JSON object' }
+      if (entry.json !== 'null' && !isJsonObject(entry.json))
+        return { ok: false, reason: 'awareness state is not a JSON object' }
       const current = this.entries.get(own)
-      const newer = current === undefined || current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null')
+      const newer =
+        current === undefined || current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null')
       if (!newer) continue
       if (entry.json === 'null') this.entries.delete(own)
       else this.entries.set(own, { ...entry, owner })

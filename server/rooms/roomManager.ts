@@ -62,7 +62,8 @@ export class RoomManager {
     if (existing) return existing.room
     const pending = this.loading.get(name)
     if (pending) return (await pending).room
-    if (this.loaded.size + this.loading.size >= this.opts.maxLoadedRooms) throw new RoomLimitError('too many rooms loaded')
+    if (this.loaded.size + this.loading.size >= this.opts.maxLoadedRooms)
+      throw new RoomLimitError('too many rooms loaded')
     const job = this.load(name).finally(() => this.loading.delete(name))
     this.loading.set(name, job)
     return (await job).room

@@ -14,8 +14,9 @@
  *
  * It never calls Y.mergeUpdates on client bytes (crafted tiny inputs hang it).
  */
-import * as Y from 'yjs'
+
 import type { TLSchema } from '@tldraw/tlschema'
+import * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY, SCHEMA_KEY } from '../../shared/boardDoc'
 import { checkBoardRecord } from '../../shared/boardSchema'
 
@@ -40,7 +41,11 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
     return { ok: false, reason: 'update does not decode as Yjs V1' }
   }
   const { structs, ds } = decoded
-  if (structs.length === 0 && ds.clients.size === 0) return { ok: true, empty: true }
+  if (structs.length === 0 && ds.clients.size === 0) {
+    // A V1 empty update is exactly [0, 0]; a V2 update also starts with zeros and
+    // would read as an empty V1 one, its content silently ignored.
+    return update.length === 2 ? { ok: true, empty: true } : { ok: false, reason: 'not a Yjs V1 update' }
+  }
 
   // Range of clocks the update brings per client, checked for gaps against the room.
   const byClient = new Map<number, Struct[]>()
@@ -94,7 +99,8 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
     if (cached !== undefined) return cached
     let root: Root | null = null
     if (typeof item.parent === 'string') root = item.parent
-    else if (item.parent !== null) root = null // nested types are not part of the layout
+    else if (item.parent !== null)
+      root = null // nested types are not part of the layout
     else {
       const neighbour = item.origin ?? item.rightOrigin
       if (neighbour) {

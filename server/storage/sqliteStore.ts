@@ -88,7 +88,9 @@ export class SqliteStore implements Store {
         'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
-      probe: db.prepare("INSERT INTO settings (key, value) VALUES ('healthz', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"),
+      probe: db.prepare(
+        "INSERT INTO settings (key, value) VALUES ('healthz', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+      ),
     }
   }
 

@@ -27,6 +27,13 @@ export interface ConnectOptions {
   origin?: string
   /** Reconnect automatically (stock behaviour); off to observe a single session. */
   connect?: boolean
+  /**
+   * Turn off y-websocket's BroadcastChannel. Node 20 has a global BroadcastChannel,
+   * so by default every provider of the same room *in this process* syncs with the
+   * others directly, bypassing the server. Tests of what the server lets through
+   * must set this, or a refused write still reaches the other test clients.
+   */
+  disableBc?: boolean
 }
 
 /** A WebSocket class that sends a chosen Origin header, as a browser would. */
@@ -47,6 +54,7 @@ export function connectBoard(baseUrl: string, workshopId: string, opts: ConnectO
     WebSocketPolyfill: socketClass(opts.origin) as unknown as typeof globalThis.WebSocket,
     connect: opts.connect ?? true,
     maxBackoffTime: 500,
+    disableBc: opts.disableBc ?? false,
   })
   const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
   const closes: { code: number; reason: string }[] = []

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Unit, contract and integration tests with Node's test runner (Node 20 takes
+# no glob patterns, so the shell expands them). Pass paths to run a subset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shopt -s globstar nullglob
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  files=(shared/**/*.test.ts server/**/*.test.ts client/**/*.test.ts tests/contract/**/*.test.ts tests/integration/**/*.test.ts)
+fi
+exec node --import tsx --test --test-concurrency=1 "${files[@]}"

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Every test Atelier has, in the order that fails fastest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+echo "== typecheck"; npm run --silent typecheck
+echo "== lint"; npm run --silent lint
+echo "== unit, contract and integration tests"; npm run --silent test:node
+echo "== build"; npm run --silent build
+echo "== browser tests"; npm run --silent test:e2e

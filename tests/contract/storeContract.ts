@@ -1,0 +1,91 @@
+/**
+ * The storage contract, run against every Store implementation (SQLite today,
+ * PostgreSQL for multi-node deployments).
+ */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import * as Y from 'yjs'
+import { compactParts } from '../../server/rooms/compactWorker'
+import type { Store } from '../../server/storage/store'
+
+export function storeContract(name: string, open: () => Promise<Store>): void {
+  const withStore = async (fn: (store: Store) => Promise<void>) => {
+    const store = await open()
+    try {
+      await fn(store)
+    } finally {
+      await store.close()
+    }
+  }
+
+  test(`${name}: workshops, links and participants round-trip; unknown links are not found`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier « enjeux »', template: 'enjeux', createdAt: 1 }, [
+        { role: 'facilitator', secretHash: 'h-f' },
+        { role: 'participant', secretHash: 'h-p' },
+      ])
+      assert.deepEqual(await store.getWorkshop('w1'), {
+        id: 'w1',
+        title: 'Atelier « enjeux »',
+        template: 'enjeux',
+        createdAt: 1,
+      })
+      assert.equal(await store.getWorkshop('nope'), null)
+      assert.deepEqual(await store.findLink('h-p'), { workshopId: 'w1', role: 'participant' })
+      assert.equal(await store.findLink('h-x'), null)
+      const p = {
+        id: 'p1',
+        workshopId: 'w1',
+        role: 'participant' as const,
+        name: 'Zoé',
+        organisation: null,
+        college: 'associations',
+        createdAt: 2,
+      }
+      await store.addParticipant(p)
+      assert.deepEqual(await store.getParticipant('p1'), p)
+    }))
+
+  test(`${name}: settings are set once`, () =>
+    withStore(async (store) => {
+      assert.equal(await store.setSettingIfAbsent('k', 'first'), 'first')
+      assert.equal(await store.setSettingIfAbsent('k', 'second'), 'first')
+      assert.equal(await store.getSetting('k'), 'first')
+    }))
+
+  test(`${name}: the update log keeps order per document, and compaction folds it without loss`, () =>
+    withStore(async (store) => {
+      const doc = new Y.Doc()
+      const updates: Uint8Array[] = []
+      doc.on('update', (u: Uint8Array) => updates.push(u))
+      const arr = doc.getArray<number>('records')
+      for (let i = 0; i < 50; i++) arr.push([i])
+      await store.appendUpdates(updates.map((data) => ({ doc: 'a/board', data })))
+      await store.appendUpdates([{ doc: 'b/board', data: new Uint8Array([0, 0]) }])
+      const loaded = await store.loadDoc('a/board')
+      assert.equal(loaded.updates.length, 50)
+      assert.equal(loaded.snapshot, null)
+      assert.deepEqual(
+        loaded.updates.map((u) => Buffer.from(u).toString('hex')),
+        updates.map((u) => Buffer.from(u).toString('hex')),
+      )
+
+      await store.replaceWithSnapshot('a/board', compactParts(loaded.updates), loaded.lastSeq)
+      arr.push([50])
+      await store.appendUpdates([{ doc: 'a/board', data: updates.at(-1) as Uint8Array }])
+      const after = await store.loadDoc('a/board')
+      assert.equal(after.updates.length, 1)
+      assert.equal(await store.countUpdates('a/board'), 1)
+      const rebuilt = new Y.Doc()
+      Y.applyUpdate(rebuilt, after.snapshot as Uint8Array)
+      for (const u of after.updates) Y.applyUpdate(rebuilt, u)
+      assert.deepEqual(rebuilt.getArray('records').toArray(), [...Array(51).keys()])
+      assert.equal((await store.loadDoc('b/board')).updates.length, 1, 'other documents untouched')
+    }))
+
+  test(`${name}: an unknown document loads empty and the store reports writable`, () =>
+    withStore(async (store) => {
+      assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })
+      assert.equal(await store.isWritable(), true)
+    }))
+}
