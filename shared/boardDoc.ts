@@ -19,3 +19,10 @@ export const SHARED_RECORD_TYPES = ['document', 'page', 'shape', 'binding', 'ass
 /** The documents of a workshop, each its own sync room: `/sync/<workshopId>/<kind>`. */
 export const DOC_KINDS = ['board'] as const
 export type DocKind = (typeof DOC_KINDS)[number]
+
+/**
+ * Largest record the server accepts, as `JSON.stringify(record).length`. A bigger
+ * one makes the server close the connection (4400), so clients must not send it.
+ * (Server: server/rooms/updateValidator.ts has the same value as MAX_RECORD_JSON.)
+ */
+export const MAX_RECORD_JSON_CHARS = 512 * 1024

@@ -29,27 +29,36 @@ export interface CloseReason {
   reason: string
 }
 
-/** Close codes the server sends. 4000–4999 are application codes (RFC 6455 §7.4.2). */
+/**
+ * Close codes the server sends. They follow the stock y-websocket client's
+ * convention: 4400–4499 mirror HTTP 4xx (reconnecting cannot help, the client
+ * stops), everything else is transient (the client reconnects with back-off).
+ */
 export const CloseCodes = {
   /** The server is shutting down or restarting: reconnect later. */
   serviceRestart: { code: 1012, reason: 'server restarting' },
   /** A frame larger than the configured limit. */
   messageTooBig: { code: 1009, reason: 'message too big' },
-  /** A write from a connection that may not write (observer, locked board). */
-  readOnly: { code: 4003, reason: 'read-only: write refused' },
-  /** The session was revoked (link rotated, participant deleted). */
-  sessionRevoked: { code: 4001, reason: 'session revoked' },
   /** A message that does not decode or an update that fails validation. */
   invalidMessage: { code: 4400, reason: 'invalid message' },
-  /** The connection sent too many messages or bytes per second. */
+  /** The session was revoked (link rotated, participant deleted). */
+  sessionRevoked: { code: 4401, reason: 'session revoked' },
+  /** A write from a connection that may not write (observer, locked board). */
+  readOnly: { code: 4403, reason: 'read-only: write refused' },
+  /** The connection sent too many messages per second. */
   rateLimited: { code: 4429, reason: 'rate limited' },
   /** The room could not persist an update: nothing was acknowledged, reconnect. */
   storageFailure: { code: 4500, reason: 'storage failure' },
 } as const satisfies Record<string, CloseReason>
 
-/** Codes after which reconnecting is pointless without user action. */
-export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set([
-  CloseCodes.readOnly.code,
-  CloseCodes.sessionRevoked.code,
-  CloseCodes.invalidMessage.code,
-])
+/** Whether reconnecting after this close code is pointless without user action. */
+export function isFatalClose(code: number): boolean {
+  return code >= 4400 && code <= 4499
+}
+
+/** Our close codes after which the client must not reconnect by itself. */
+export const FATAL_CLOSE_CODES: ReadonlySet<number> = new Set(
+  Object.values(CloseCodes)
+    .map((c) => c.code)
+    .filter(isFatalClose),
+)

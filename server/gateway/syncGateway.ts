@@ -75,7 +75,10 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
         ws.on('pong', () => alive.set(ws, true))
         ws.on('message', (data, isBinary) => {
           if (conn.closed) return
-          if (!conn.admit()) return conn.close(CloseCodes.rateLimited)
+          if (!conn.admit()) {
+            deps.logger.info({ event: 'message_refused', participant: conn.participantId, reason: 'rate limited' })
+            return conn.close(CloseCodes.rateLimited)
+          }
           if (!isBinary) return conn.close(CloseCodes.invalidMessage)
           const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
           room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength))

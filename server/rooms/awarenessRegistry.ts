@@ -5,22 +5,38 @@
  * may only ever change that entry: entries for other ids are dropped. That
  * stops spoofing, and also absorbs the stock y-websocket client's habit of
  * sending every awareness update it receives back to the server (yjs #732).
- * Ids of connections that left are retired so a late echo cannot claim them.
+ * Ids of connections that left stay reserved for their participant: a late echo
+ * from someone else cannot claim them, while the same participant reconnecting
+ * (the stock client keeps its id) gets its entry back.
  */
 import type { AwarenessEntry } from './messages'
 
+/** Whoever speaks for an entry: a connection, tied to a participant. */
+export interface AwarenessOwner {
+  readonly participantId: string
+}
+
 interface OwnedEntry extends AwarenessEntry {
-  owner: object
+  owner: AwarenessOwner
 }
 
 const MAX_RETIRED = 10_000
 
-export type AwarenessResult = { ok: true; accepted: AwarenessEntry[] } | { ok: false; reason: string }
+/**
+ * `accepted`: entries to relay to the others. `reply`: entries to send back to the
+ * sender only — the removal the others saw while it was away, so that its client
+ * raises its clock above it and re-announces (y-protocols' own recovery rule);
+ * otherwise the others would ignore it until its clock caught up.
+ */
+export type AwarenessResult =
+  | { ok: true; accepted: AwarenessEntry[]; reply: AwarenessEntry[] }
+  | { ok: false; reason: string }
 
 export class AwarenessRegistry {
   private readonly entries = new Map<number, OwnedEntry>()
-  private readonly owners = new Map<object, number>()
-  private readonly retired = new Set<number>()
+  private readonly owners = new Map<AwarenessOwner, number>()
+  /** Ids of connections that left → the participant they belonged to, and the clock of their removal. */
+  private readonly retired = new Map<number, { participantId: string; clock: number }>()
 
   constructor(private readonly maxStateBytes: number) {}
 
@@ -28,13 +44,17 @@ export class AwarenessRegistry {
     return this.entries.size
   }
 
-  apply(owner: object, incoming: AwarenessEntry[]): AwarenessResult {
+  apply(owner: AwarenessOwner, incoming: AwarenessEntry[]): AwarenessResult {
     const accepted: AwarenessEntry[] = []
+    const reply: AwarenessEntry[] = []
     for (const entry of incoming) {
       let own = this.owners.get(owner)
-      if (own === undefined && entry.json !== 'null' && this.claimable(entry.clientId)) {
+      if (own === undefined && entry.json !== 'null' && this.claimable(entry.clientId, owner)) {
         own = entry.clientId
         this.owners.set(owner, own)
+        const removal = this.retired.get(own)
+        this.retired.delete(own)
+        if (removal && removal.clock >= entry.clock) reply.push({ clientId: own, clock: removal.clock, json: 'null' })
       }
       if (entry.clientId !== own) continue
       if (entry.json.length > this.maxStateBytes) return { ok: false, reason: 'awareness state too large' }
@@ -48,19 +68,20 @@ export class AwarenessRegistry {
       else this.entries.set(own, { ...entry, owner })
       accepted.push(entry)
     }
-    return { ok: true, accepted }
+    return { ok: true, accepted, reply }
   }
 
   /** Forgets a connection; returns the removal entries to tell the others. */
-  remove(owner: object): AwarenessEntry[] {
+  remove(owner: AwarenessOwner): AwarenessEntry[] {
     const id = this.owners.get(owner)
     if (id === undefined) return []
     this.owners.delete(owner)
-    this.retire(id)
     const current = this.entries.get(id)
+    const removalClock = (current?.clock ?? -1) + 1
+    this.retire(id, owner.participantId, removalClock)
     if (!current) return []
     this.entries.delete(id)
-    return [{ clientId: id, clock: current.clock + 1, json: 'null' }]
+    return [{ clientId: id, clock: removalClock, json: 'null' }]
   }
 
   /** Every live entry, for a newcomer or a query. */
@@ -68,14 +89,17 @@ export class AwarenessRegistry {
     return [...this.entries.values()].map(({ clientId, clock, json }) => ({ clientId, clock, json }))
   }
 
-  private claimable(clientId: number): boolean {
-    return !this.entries.has(clientId) && !this.retired.has(clientId)
+  private claimable(clientId: number, owner: AwarenessOwner): boolean {
+    if (this.entries.has(clientId)) return false
+    const retired = this.retired.get(clientId)
+    return retired === undefined || retired.participantId === owner.participantId
   }
 
-  private retire(id: number): void {
-    this.retired.add(id)
+  private retire(id: number, participantId: string, clock: number): void {
+    this.retired.delete(id)
+    this.retired.set(id, { participantId, clock })
     if (this.retired.size > MAX_RETIRED) {
-      const oldest = this.retired.values().next().value
+      const oldest = this.retired.keys().next().value
       if (oldest !== undefined) this.retired.delete(oldest)
     }
   }

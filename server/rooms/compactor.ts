@@ -6,16 +6,22 @@ import { Worker } from 'node:worker_threads'
 import type { Store } from '../storage/store'
 import type { CompactRequest, CompactResponse } from './compactWorker'
 
+/** What a compaction did: log entries folded, size of the resulting snapshot. */
+export interface Folded {
+  entries: number
+  bytes: number
+}
+
 export class Compactor {
   private worker: Worker | null = null
   private nextId = 1
   private readonly waiting = new Map<number, { resolve(s: Uint8Array): void; reject(e: Error): void }>()
-  private readonly running = new Map<string, Promise<void>>()
+  private readonly running = new Map<string, Promise<Folded>>()
 
   constructor(private readonly store: Store) {}
 
   /** Compacts `doc` unless a compaction of it is already running. */
-  compact(doc: string): Promise<void> {
+  compact(doc: string): Promise<Folded> {
     const current = this.running.get(doc)
     if (current) return current
     const job = this.run(doc).finally(() => this.running.delete(doc))
@@ -33,12 +39,13 @@ export class Compactor {
     this.worker = null
   }
 
-  private async run(doc: string): Promise<void> {
+  private async run(doc: string): Promise<Folded> {
     const stored = await this.store.loadDoc(doc)
-    if (stored.updates.length === 0) return
+    if (stored.updates.length === 0) return { entries: 0, bytes: stored.snapshot?.length ?? 0 }
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
     const state = await this.inWorker(parts)
     await this.store.replaceWithSnapshot(doc, state, stored.lastSeq)
+    return { entries: stored.updates.length, bytes: state.length }
   }
 
   private inWorker(parts: Uint8Array[]): Promise<Uint8Array> {
@@ -52,7 +59,7 @@ export class Compactor {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
-    const worker = new Worker(new URL('./compactWorker.ts', import.meta.url))
+    const worker = new Worker(new URL('./compactWorkerBoot.mjs', import.meta.url))
     worker.unref()
     worker.on('message', (res: CompactResponse) => {
       const w = this.waiting.get(res.id)

@@ -6,18 +6,21 @@ import type { WebSocket } from 'ws'
 import type { CloseReason } from '../../shared/protocol'
 import type { Session } from '../auth/sessions'
 
+/** Bursts up to this many seconds' worth of messages pass (a paste, a reconnect's catch-up). */
+const BURST_SECONDS = 5
+
 export class Connection {
-  /** The awareness client id this connection speaks for, once it has announced one. */
-  awarenessClientId: number | null = null
-  private windowStart = 0
-  private windowCount = 0
   closed = false
+  private tokens: number
+  private refilledAt = Date.now()
 
   constructor(
     readonly socket: WebSocket,
     readonly session: Session,
     private readonly maxMessagesPerSecond: number,
-  ) {}
+  ) {
+    this.tokens = maxMessagesPerSecond * BURST_SECONDS
+  }
 
   get participantId(): string {
     return this.session.participantId
@@ -34,13 +37,13 @@ export class Connection {
     this.socket.close(reason.code, reason.reason)
   }
 
-  /** Counts one message; false when the connection went over its rate. */
+  /** Counts one message against a token bucket; false when the connection is over its rate. */
   admit(now = Date.now()): boolean {
-    if (now - this.windowStart >= 1000) {
-      this.windowStart = now
-      this.windowCount = 0
-    }
-    this.windowCount++
-    return this.windowCount <= this.maxMessagesPerSecond
+    const capacity = this.maxMessagesPerSecond * BURST_SECONDS
+    this.tokens = Math.min(capacity, this.tokens + ((now - this.refilledAt) / 1000) * this.maxMessagesPerSecond)
+    this.refilledAt = now
+    if (this.tokens < 1) return false
+    this.tokens -= 1
+    return true
   }
 }

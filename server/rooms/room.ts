@@ -5,7 +5,7 @@
  * to anyone (broadcast, sync replies) waits for the log's commit
  * (UpdateWriter.afterCommit). Read-only connections never get the server's sync
  * step 1, so a stock client has no reason to send a step 2; any non-empty write
- * from them closes the connection (4003) so their client cannot diverge silently.
+ * from them closes the connection (4403) so their client cannot diverge silently.
  */
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
@@ -97,7 +97,9 @@ export class Room {
   private write(conn: Connection, update: Uint8Array): void {
     const check = checkUpdate(this.doc, this.deps.schema, update)
     if (!this.deps.canWrite(conn)) {
-      if (check.ok && check.empty) return
+      // Nothing, or the duplicate clean-up every replica's YKeyValue performs
+      // (writers send the same deletions): ignored, not applied.
+      if (check.ok && (check.empty || check.deletesOnly)) return
       return this.refuse(conn, CloseCodes.readOnly, 'write from a read-only connection')
     }
     if (!check.ok) return this.refuse(conn, CloseCodes.invalidMessage, check.reason)
@@ -128,6 +130,7 @@ export class Room {
     const result = this.awareness.apply(conn, entries)
     if (!result.ok) return this.refuse(conn, CloseCodes.invalidMessage, result.reason)
     if (result.accepted.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(result.accepted)), conn)
+    if (result.reply.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(result.reply)))
   }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {

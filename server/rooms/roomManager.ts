@@ -94,10 +94,18 @@ export class RoomManager {
     if (!l) return
     if (++l.logLength >= this.opts.compactAfterUpdates) {
       l.logLength = 0
-      void this.writer
-        .flush()
-        .then(() => this.compactor.compact(room.name))
-        .catch((e) => this.opts.logger.warn({ event: 'compaction_failed', room: room.name, error: String(e) }))
+      void this.writer.flush().then(() => this.compact(room.name))
+    }
+  }
+
+  private async compact(name: string): Promise<void> {
+    const started = performance.now()
+    try {
+      const folded = await this.compactor.compact(name)
+      const ms = Math.round(performance.now() - started)
+      this.opts.logger.info({ event: 'room_compacted', room: name, ...folded, ms })
+    } catch (e) {
+      this.opts.logger.warn({ event: 'compaction_failed', room: name, error: String(e) })
     }
   }
 
@@ -117,8 +125,9 @@ export class RoomManager {
     this.loaded.delete(name)
     const job = (async () => {
       await this.writer.flush()
-      if (l.logLength > 0) await this.compactor.compact(name).catch(() => undefined)
+      if (l.logLength > 0) await this.compact(name)
       l.room.doc.destroy()
+      this.opts.logger.info({ event: 'room_unloaded', room: name })
     })().finally(() => this.unloading.delete(name))
     this.unloading.set(name, job)
     await job
@@ -156,6 +165,7 @@ export class RoomManager {
         this.opts.logger.info({ event: 'message_refused', room: r.name, participant: conn.participantId, reason }),
       onUpdate: (r) => this.noteUpdate(r),
     })
+    this.opts.logger.info({ event: 'room_loaded', room: name, logEntries: stored.updates.length })
     const l: Loaded = { room, logLength: stored.updates.length, idleTimer: null }
     this.loaded.set(name, l)
     // Unloaded again unless a connection attaches (a refused upgrade must not pin it).

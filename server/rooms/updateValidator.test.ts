@@ -21,7 +21,7 @@ function clientUpdate(base: Y.Doc, edit: (kv: YKeyValue<unknown>, doc: Y.Doc) =>
   const doc = new Y.Doc()
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
   const before = Y.encodeStateVector(doc)
-  const kv = new YKeyValue(doc.getArray(RECORDS_ARRAY))
+  const kv = new YKeyValue<unknown>(doc.getArray(RECORDS_ARRAY))
   doc.transact(() => edit(kv, doc))
   return Y.encodeStateAsUpdate(doc, before)
 }
@@ -33,23 +33,28 @@ test('accepts valid tldraw records and the schema, then edits and deletes on top
     kv.set('shape:n1', noteRecord('n1', 'Débit insuffisant'))
     doc.getMap(META_MAP).set(SCHEMA_KEY, schema.serialize())
   })
-  assert.deepEqual(checkUpdate(room, schema, first), { ok: true, empty: false })
+  assert.deepEqual(checkUpdate(room, schema, first), { ok: true, empty: false, deletesOnly: false })
   Y.applyUpdate(room, first)
   const move = clientUpdate(room, (kv) => kv.set('shape:n1', { ...noteRecord('n1', 'Débit insuffisant'), x: 50 }))
-  assert.deepEqual(checkUpdate(room, schema, move), { ok: true, empty: false })
+  assert.deepEqual(checkUpdate(room, schema, move), { ok: true, empty: false, deletesOnly: false })
   Y.applyUpdate(room, move)
   const remove = clientUpdate(room, (kv) => kv.delete('shape:n1'))
-  assert.deepEqual(checkUpdate(room, schema, remove), { ok: true, empty: false })
+  assert.deepEqual(checkUpdate(room, schema, remove), { ok: true, empty: false, deletesOnly: true })
 })
 
 test('an empty update is recognised as such', () => {
-  assert.deepEqual(checkUpdate(roomDoc(), schema, new Uint8Array([0, 0])), { ok: true, empty: true })
+  assert.deepEqual(checkUpdate(roomDoc(), schema, new Uint8Array([0, 0])), {
+    ok: true,
+    empty: true,
+    deletesOnly: false,
+  })
 })
 
 test('refuses records that fail tldraw validation, session records and foreign asset sources', () => {
   const room = roomDoc()
+  const note = noteRecord('a', 'x') as unknown as { props: object }
   const bad: [string, unknown][] = [
-    ['shape:a', { ...noteRecord('a', 'x'), props: { ...noteRecord('a', 'x').props, color: 'nope' } }],
+    ['shape:a', { ...note, props: { ...note.props, color: 'nope' } }],
     ['shape:b', { ...noteRecord('b', 'x'), type: 'unknown-shape' }],
     ['shape:c', noteRecord('other', 'x')],
     ['camera:page:page', { id: 'camera:page:page', typeName: 'camera', x: 0, y: 0, z: 1, meta: {} }],
@@ -92,7 +97,7 @@ test('refuses other root types, nested types and other content kinds', () => {
 test('refuses updates that would leave pending structs or deletions', () => {
   const room = roomDoc()
   const client = new Y.Doc()
-  const kv = new YKeyValue(client.getArray(RECORDS_ARRAY))
+  const kv = new YKeyValue<unknown>(client.getArray(RECORDS_ARRAY))
   kv.set('shape:n1', noteRecord('n1', 'a'))
   const before = Y.encodeStateVector(client)
   kv.set('shape:n2', noteRecord('n2', 'b'))
@@ -102,7 +107,7 @@ test('refuses updates that would leave pending structs or deletions', () => {
   const deleter = new Y.Doc()
   Y.applyUpdate(deleter, Y.encodeStateAsUpdate(client))
   const sv = Y.encodeStateVector(deleter)
-  new YKeyValue(deleter.getArray(RECORDS_ARRAY)).delete('shape:n1')
+  new YKeyValue<unknown>(deleter.getArray(RECORDS_ARRAY)).delete('shape:n1')
   const deletionOnly = Y.encodeStateAsUpdate(deleter, sv)
   assert.equal(checkUpdate(room, schema, deletionOnly).ok, false)
 })
@@ -110,7 +115,7 @@ test('refuses updates that would leave pending structs or deletions', () => {
 test('refuses V2 encodings and garbage without throwing', () => {
   const room = roomDoc()
   const client = new Y.Doc()
-  new YKeyValue(client.getArray(RECORDS_ARRAY)).set('shape:n1', noteRecord('n1', 'a'))
+  new YKeyValue<unknown>(client.getArray(RECORDS_ARRAY)).set('shape:n1', noteRecord('n1', 'a'))
   const inputs = [
     Y.encodeStateAsUpdateV2(client),
     new Uint8Array([]),

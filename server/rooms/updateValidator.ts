@@ -20,7 +20,12 @@ import * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY, SCHEMA_KEY } from '../../shared/boardDoc'
 import { checkBoardRecord } from '../../shared/boardSchema'
 
-export type UpdateCheck = { ok: true; empty: boolean } | { ok: false; reason: string }
+/**
+ * `empty`: changes nothing. `deletesOnly`: only deletions (every replica's
+ * YKeyValue deletes the losing duplicate after concurrent sets of one key, so
+ * read-only clients send these too).
+ */
+export type UpdateCheck = { ok: true; empty: boolean; deletesOnly: boolean } | { ok: false; reason: string }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 type ID = { client: number; clock: number }
@@ -44,7 +49,9 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
   if (structs.length === 0 && ds.clients.size === 0) {
     // A V1 empty update is exactly [0, 0]; a V2 update also starts with zeros and
     // would read as an empty V1 one, its content silently ignored.
-    return update.length === 2 ? { ok: true, empty: true } : { ok: false, reason: 'not a Yjs V1 update' }
+    return update.length === 2
+      ? { ok: true, empty: true, deletesOnly: false }
+      : { ok: false, reason: 'not a Yjs V1 update' }
   }
 
   // Range of clocks the update brings per client, checked for gaps against the room.
@@ -134,7 +141,7 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
           : `unknown root type "${root}"`
     if (problem) return { ok: false, reason: problem }
   }
-  return { ok: true, empty: false }
+  return { ok: true, empty: false, deletesOnly: structs.length === 0 }
 }
 
 function rootInDoc(doc: Y.Doc, id: ID): Root | null {

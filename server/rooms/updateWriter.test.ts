@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { openSqliteStore } from '../storage/sqliteStore'
 import { tempDataDir } from '../../tests/support/serverProcess'
+import { openSqliteStore } from '../storage/sqliteStore'
 import { UpdateWriter } from './updateWriter'
 
 test('callbacks run only after their updates are committed, in order, one transaction per turn', async () => {
@@ -10,7 +10,9 @@ test('callbacks run only after their updates are committed, in order, one transa
   const writer = new UpdateWriter(store, { onCommitError: assert.fail, onCommit: (n) => commits.push(n) })
   const seen: string[] = []
   writer.append('w/board', new Uint8Array([1]))
-  writer.afterCommit(() => seen.push(`first:${store.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').pluck().get()}`))
+  writer.afterCommit(() =>
+    seen.push(`first:${store.db.prepare('SELECT COUNT(*) AS n FROM doc_updates').pluck().get()}`),
+  )
   writer.append('w/board', new Uint8Array([2]))
   writer.afterCommit(() => seen.push('second'))
   assert.deepEqual(seen, [], 'nothing is visible before the commit')

@@ -44,6 +44,9 @@ export class SqliteStore implements Store {
 
   constructor(file: string, options: SqliteOptions = {}) {
     this.db = new Database(file)
+    // Must precede the first table: lets compaction give freed pages back to the
+    // file system (incremental_vacuum) instead of keeping the file at its peak size.
+    if (this.db.pragma('user_version', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL')
     this.db.pragma('journal_mode = WAL')
     this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
     this.db.pragma('foreign_keys = ON')
@@ -178,6 +181,7 @@ export class SqliteStore implements Store {
       this.stmt.upsertSnapshot.run(doc, asBuffer(snapshot), uptoSeq)
       this.stmt.deleteUpdatesUpTo.run(doc, uptoSeq)
     })()
+    this.db.pragma('incremental_vacuum')
   }
 
   async isWritable(): Promise<boolean> {

@@ -54,7 +54,7 @@ export function connectBoard(baseUrl: string, workshopId: string, opts: ConnectO
     WebSocketPolyfill: socketClass(opts.origin) as unknown as typeof globalThis.WebSocket,
     connect: opts.connect ?? true,
     maxBackoffTime: 500,
-    disableBc: opts.disableBc ?? false,
+    disableBc: opts.disableBc ?? true,
   })
   const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
   const closes: { code: number; reason: string }[] = []

@@ -96,7 +96,10 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
     },
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM')
+      // A graceful stop that hangs is a bug the test should see, not a stuck suite.
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
       await exited
+      clearTimeout(timer)
     },
     restart: () => startServerProcess({ ...opts, dataDir, port }),
   }

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { after, before, test } from 'node:test'
+import Database from 'better-sqlite3'
+import { createWorkshop, join } from '../support/api'
+import { connectBoard, eventually } from '../support/boardClient'
+import { documentRecords, noteRecord } from '../support/records'
+import { type ServerProcess, startServerProcess } from '../support/serverProcess'
+
+let server: ServerProcess
+before(async () => {
+  server = await startServerProcess({ env: { ATELIER_COMPACT_AFTER: '50', ATELIER_ROOM_IDLE_MS: '300' } })
+})
+after(async () => {
+  await server.stop()
+})
+
+const events = (name: string) =>
+  server.logs.map((l) => JSON.parse(l) as { event: string; room?: string }).filter((e) => e.event === name)
+
+function logRows(dataDir: string, doc: string): { updates: number; snapshots: number } {
+  const db = new Database(path.join(dataDir, 'atelier.db'), { readonly: true })
+  try {
+    const updates = (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(doc) as { n: number }).n
+    const snapshots = (db.prepare('SELECT COUNT(*) AS n FROM doc_snapshots WHERE doc = ?').get(doc) as { n: number }).n
+    return { updates, snapshots }
+  } finally {
+    db.close()
+  }
+}
+
+test('the log is compacted in the background and rooms unload when idle, losing nothing', async () => {
+  const ws = await createWorkshop(server.url, server.adminToken)
+  const p = await join(server.url, ws, 'participant', 'Camille')
+  const a = connectBoard(server.url, ws.id, { token: p.token })
+  await a.synced()
+  a.doc.transact(() => {
+    for (const r of documentRecords()) a.put(r)
+  })
+  for (let i = 0; i < 200; i++) a.put(noteRecord('moved', 'Note', i, i) as never)
+  await eventually(() => events('room_compacted').some((e) => e.room === `${ws.id}/board`), 10_000, 'a compaction')
+  const rows = logRows(server.dataDir, `${ws.id}/board`)
+  assert.equal(rows.snapshots, 1)
+  assert.ok(rows.updates < 200, `log folded: ${rows.updates} entries left of 201`)
+
+  a.destroy()
+  await eventually(() => events('room_unloaded').some((e) => e.room === `${ws.id}/board`), 10_000, 'room unload')
+  const b = connectBoard(server.url, ws.id, { token: p.token })
+  await b.synced()
+  assert.equal((b.get('shape:moved') as { x: number } | undefined)?.x, 199)
+  assert.equal(
+    events('room_loaded').filter((e) => e.room === `${ws.id}/board`).length,
+    2,
+    'loaded again from the store',
+  )
+  b.destroy()
+})
