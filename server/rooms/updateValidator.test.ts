@@ -83,7 +83,7 @@ test('refuses other root types, nested types and other content kinds', () => {
   const room = roomDoc()
   const cases: ((doc: Y.Doc) => void)[] = [
     (doc) => doc.getMap('elsewhere').set('x', 1),
-    (doc) => doc.getText(RECORDS_ARRAY + 'x').insert(0, 'hello'),
+    (doc) => doc.getText(`${RECORDS_ARRAY}x`).insert(0, 'hello'),
     (doc) => doc.getArray(RECORDS_ARRAY).push([new Y.Map()]),
     (doc) => doc.getArray(RECORDS_ARRAY).push(['plain string']),
     (doc) => doc.getMap(META_MAP).set('other', { a: 1 }),

@@ -32,7 +32,8 @@ test('two participants converge on the same board, and it survives a restart', a
   a.destroy()
   b.destroy()
 
-  server = await (await server.stop(), server.restart())
+  await server.stop()
+  server = await server.restart()
   const c = connectBoard(server.url, ws.id, { token: alice.token })
   await c.synced()
   assert.deepEqual(c.ids(), ['document:document', 'page:page', 'shape:n1'])
