@@ -59,7 +59,10 @@ const rows: [string, string][] = []
   server = await server.restart()
   await server.stop()
   const compacted = dbBytes(server.dataDir)
-  rows.push([`${MOVES} moves of one note: time until a second client sees the last`, `${(elapsed / 1000).toFixed(1)} s`])
+  rows.push([
+    `${MOVES} moves of one note: time until a second client sees the last`,
+    `${(elapsed / 1000).toFixed(1)} s`,
+  ])
   rows.push([`database after the moves (db + WAL, log not yet compacted)`, `${kib(live.db)} + ${kib(live.wal)}`])
   rows.push([`database after compaction and restart (db + WAL)`, `${kib(compacted.db)} + ${kib(compacted.wal)}`])
 }

@@ -6,11 +6,9 @@ import { z } from 'zod'
 import { COLLEGE_IDS } from './colleges'
 import type { Role } from './roles'
 
-export const TEMPLATES = ['enjeux', 'chantiers', 'vide'] as const
-export type Template = (typeof TEMPLATES)[number]
+import { TEMPLATES, type Template } from './workshop'
 
-/** A workshop id as it appears in URLs: 22 base64url characters. */
-export const WORKSHOP_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+export { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
 
 const text = (max: number) =>
   z

@@ -1,0 +1,119 @@
+/**
+ * The workshop board: a full-viewport tldraw canvas bound to the workshop's
+ * Yjs document, under a thin top bar.
+ *
+ * Everything tldraw loads (fonts, icons, translations) comes from our own
+ * origin through `assetUrls`; the "Made with tldraw" watermark stays (it is the
+ * condition of tldraw 3.15's licence without a key).
+ */
+import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
+import { useCallback, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Editor, Tldraw } from 'tldraw'
+import 'tldraw/tldraw.css'
+import type { SessionResponse } from '../../shared/api'
+import { canWriteBoard } from '../../shared/roles'
+import { useConnectionState } from '../sync/useConnectionState'
+import { BoardTopBar } from './BoardTopBar'
+import { FatalNotice } from './FatalNotice'
+import {
+  MAX_IMAGE_BYTES,
+  MAX_IMAGE_DIMENSION,
+  registerSelfContainedContent,
+  selfContainedUiOverrides,
+} from './selfContainedContent'
+import { exposeTestHook } from './testHook'
+import { useBoardConnection } from './useBoardConnection'
+import { useBoardUser } from './useBoardUser'
+import { useClientConfig } from './useClientConfig'
+import { useLeaveWarning } from './useLeaveWarning'
+import { useYjsStore } from './useYjsStore'
+
+const assetUrls = getAssetUrlsByImport()
+const NO_EMBEDS: [] = []
+
+export interface BoardPageProps {
+  session: SessionResponse
+  /** The session is gone (revoked, expired): back to the join page. */
+  onSessionLost(): void
+}
+
+export function BoardPage({ session, onSessionLost }: BoardPageProps) {
+  const { t } = useTranslation()
+  const workshopId = session.workshop.id
+  const canWrite = canWriteBoard(session.role)
+  const connection = useBoardConnection(workshopId)
+  const connectionState = useConnectionState(connection?.provider ?? null, workshopId)
+  const config = useClientConfig()
+  const { presenceUser, tldrawUser } = useBoardUser(session)
+  const [notShared, setNotShared] = useState(false)
+  useLeaveWarning(connection)
+
+  const storeWithStatus = useYjsStore({
+    connection,
+    canWrite,
+    // A refused connection will not sync anything any more: stop editing into the void.
+    readOnly: !canWrite || connectionState.phase === 'refused',
+    online: connectionState.phase === 'connected',
+    user: presenceUser,
+    onRejected: () => setNotShared(true),
+  })
+
+  useEffect(() => {
+    if (!notShared) return
+    const timer = setTimeout(() => setNotShared(false), 8000)
+    return () => clearTimeout(timer)
+  }, [notShared])
+
+  useEffect(() => {
+    document.title = `${session.workshop.title} — ${t('app.name')}`
+  }, [session.workshop.title, t])
+
+  const onMount = useCallback(
+    (editor: Editor) => {
+      registerSelfContainedContent(editor)
+      if (!canWrite) editor.updateInstanceState({ isReadonly: true })
+      if (!connection) return
+      return exposeTestHook({ editor, doc: connection.doc, provider: connection.provider })
+    },
+    [canWrite, connection],
+  )
+
+  const ready = storeWithStatus.status === 'synced-remote' && config !== undefined
+  return (
+    <div className="board-page">
+      <BoardTopBar session={session} connection={connectionState} />
+      {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
+      {connectionState.tooBig && connectionState.phase !== 'connected' && (
+        <div className="board-notice warning" role="alert">
+          {t('connection.tooBig')}
+        </div>
+      )}
+      {notShared && (
+        <div className="board-notice warning" role="alert" data-testid="not-shared">
+          {t('board.notShared')}
+        </div>
+      )}
+      <main className="board-canvas">
+        {ready ? (
+          <Tldraw
+            key={storeWithStatus.store.id}
+            store={storeWithStatus}
+            user={tldrawUser}
+            assetUrls={assetUrls}
+            licenseKey={config.tldrawLicenseKey ?? undefined}
+            embeds={NO_EMBEDS}
+            overrides={selfContainedUiOverrides}
+            maxAssetSize={MAX_IMAGE_BYTES}
+            maxImageDimension={MAX_IMAGE_DIMENSION}
+            onMount={onMount}
+          />
+        ) : (
+          <div className="centered" role="status" data-testid="board-loading">
+            {t('board.loading')}
+          </div>
+        )}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,54 @@
+/** The thin bar above the canvas: workshop, who I am, my role, the connection. */
+import { useTranslation } from 'react-i18next'
+import type { SessionResponse } from '../../shared/api'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import type { ConnectionState } from '../sync/connectionState'
+import { userColor } from './userColor'
+
+export function BoardTopBar({ session, connection }: { session: SessionResponse; connection: ConnectionState }) {
+  const { t } = useTranslation()
+  return (
+    <header className="board-topbar">
+      <h1 className="board-title" title={session.workshop.title} data-testid="board-title">
+        {session.workshop.title}
+      </h1>
+      <div className="board-topbar-right">
+        <span className="board-user" data-testid="board-user">
+          <span className="user-dot" style={{ background: userColor(session.participantId) }} aria-hidden="true" />
+          {t('board.you', { name: session.name })}
+        </span>
+        <span className={`role-badge role-${session.role}`} data-testid="role-badge" data-role={session.role}>
+          {t(`roles.${session.role}`)}
+        </span>
+        <ConnectionBadge state={connection} />
+        <LanguageSwitch />
+      </div>
+    </header>
+  )
+}
+
+function ConnectionBadge({ state }: { state: ConnectionState }) {
+  const { t } = useTranslation()
+  const label =
+    state.phase === 'connected'
+      ? t('connection.connected')
+      : state.phase === 'offline'
+        ? t('connection.offline')
+        : state.phase === 'refused'
+          ? t('connection.refused')
+          : state.everConnected
+            ? t('connection.connecting')
+            : t('connection.firstConnecting')
+  return (
+    <span
+      className={`connection-state connection-${state.phase}`}
+      data-testid="connection-state"
+      data-state={state.phase}
+      role="status"
+      aria-live="polite"
+    >
+      <span className="connection-dot" aria-hidden="true" />
+      {label}
+    </span>
+  )
+}

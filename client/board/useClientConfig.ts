@@ -1,0 +1,22 @@
+/**
+ * Public client configuration (`GET /api/config`): today only the optional
+ * tldraw licence key. `undefined` while loading; a failure counts as "no key"
+ * (tldraw then runs with its watermark, which is allowed).
+ */
+import { useEffect, useState } from 'react'
+import type { ClientConfig } from '../../shared/api'
+import { api } from '../api'
+
+const NO_CONFIG: ClientConfig = { tldrawLicenseKey: null }
+
+export function useClientConfig(): ClientConfig | undefined {
+  const [config, setConfig] = useState<ClientConfig | undefined>(undefined)
+  useEffect(() => {
+    const abort = new AbortController()
+    api.config(abort.signal).then(setConfig, () => {
+      if (!abort.signal.aborted) setConfig(NO_CONFIG)
+    })
+    return () => abort.abort()
+  }, [])
+  return config
+}

@@ -1,0 +1,110 @@
+/**
+ * `/` — the instance admin creates a workshop and gets its three links.
+ * Needs the admin token (from `#token=…` or typed in).
+ */
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CreateWorkshopResponse } from '../../shared/api'
+import { TEMPLATES, type Template } from '../../shared/workshop'
+import { api } from '../api'
+import { apiErrorMessage } from '../apiErrorMessage'
+import { PageShell } from '../PageShell'
+import { rememberAdminToken, takeAdminToken } from './adminToken'
+import { WorkshopLinks } from './WorkshopLinks'
+
+export function HomePage() {
+  const { t } = useTranslation()
+  // Read once: takeAdminToken also strips `#token=` from the address bar.
+  const [token, setToken] = useState(takeAdminToken)
+  const [title, setTitle] = useState('')
+  const [template, setTemplate] = useState<Template>('enjeux')
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [created, setCreated] = useState<CreateWorkshopResponse | null>(null)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    const cleanToken = token.trim()
+    const cleanTitle = title.trim()
+    if (!cleanToken) return setError(t('home.errors.tokenMissing'))
+    if (!cleanTitle) return setError(t('home.errors.titleMissing'))
+    setBusy(true)
+    setError(null)
+    try {
+      const workshop = await api.createWorkshop(cleanToken, { title: cleanTitle, template })
+      rememberAdminToken(cleanToken)
+      setCreated(workshop)
+      setTitle('')
+    } catch (e) {
+      setError(apiErrorMessage(t, e, { 401: t('home.errors.badToken') }))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <PageShell>
+      <section className="card">
+        <h1>{t('home.title')}</h1>
+        <p className="muted">{t('home.intro')}</p>
+        <form onSubmit={submit} className="form" noValidate>
+          <div className="field">
+            <label htmlFor="home-token">{t('home.tokenLabel')}</label>
+            <input
+              id="home-token"
+              data-testid="home-token"
+              type="password"
+              autoComplete="off"
+              spellCheck={false}
+              value={token}
+              onChange={(e) => setToken(e.target.value)}
+              aria-describedby="home-token-help"
+            />
+            <small id="home-token-help" className="muted">
+              {t('home.tokenHelp')}
+            </small>
+          </div>
+          <div className="field">
+            <label htmlFor="home-title">{t('home.titleLabel')}</label>
+            <input
+              id="home-title"
+              data-testid="home-title"
+              type="text"
+              maxLength={200}
+              required
+              placeholder={t('home.titlePlaceholder')}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="home-template">{t('home.templateLabel')}</label>
+            <select
+              id="home-template"
+              data-testid="home-template"
+              value={template}
+              onChange={(e) => setTemplate(e.target.value as Template)}
+            >
+              {TEMPLATES.map((id) => (
+                <option key={id} value={id}>
+                  {t(`templates.${id}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {error && (
+            <p className="error" role="alert" data-testid="home-error">
+              {error}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button primary" data-testid="home-create" disabled={busy}>
+              {busy ? t('home.creating') : t('home.create')}
+            </button>
+          </div>
+        </form>
+      </section>
+      {created && <WorkshopLinks workshop={created} />}
+    </PageShell>
+  )
+}

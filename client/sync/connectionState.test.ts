@@ -1,0 +1,56 @@
+/** What people see of the connection, from the provider's events. */
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { CloseCodes } from '../../shared/protocol'
+import { shouldReconnect } from './closeCodes'
+import {
+  type ConnectionEvent,
+  initialConnectionState,
+  OFFLINE_AFTER_FAILURES,
+  reduceConnection,
+} from './connectionState'
+
+const run = (...events: ConnectionEvent[]) => events.reduce(reduceConnection, initialConnectionState())
+
+test('connecting, then connected', () => {
+  assert.equal(run().phase, 'connecting')
+  assert.equal(run({ type: 'status', status: 'connected' }).phase, 'connected')
+})
+
+test('a server restart (1012) shows « Reconnexion… », then connected again', () => {
+  const s = run(
+    { type: 'status', status: 'connected' },
+    { type: 'close', code: CloseCodes.serviceRestart.code },
+    { type: 'status', status: 'disconnected' },
+  )
+  assert.equal(s.phase, 'connecting')
+  assert.equal(s.everConnected, true)
+  assert.equal(reduceConnection(s, { type: 'status', status: 'connected' }).phase, 'connected')
+  assert.equal(shouldReconnect({ code: CloseCodes.serviceRestart.code }), true)
+})
+
+test('repeated failures or the browser going offline show « Hors ligne »', () => {
+  const closes = Array.from({ length: OFFLINE_AFTER_FAILURES }, () => ({ type: 'close', code: 1006 }) as const)
+  assert.equal(run({ type: 'status', status: 'connected' }, ...closes).phase, 'offline')
+  assert.equal(run({ type: 'browser', online: false }).phase, 'offline')
+})
+
+test('fatal codes refuse for good; transient ones reconnect', () => {
+  for (const code of [
+    CloseCodes.readOnly.code,
+    CloseCodes.sessionRevoked.code,
+    CloseCodes.invalidMessage.code,
+    CloseCodes.rateLimited.code,
+  ]) {
+    const s = run({ type: 'status', status: 'connected' }, { type: 'close', code })
+    assert.equal(s.phase, 'refused')
+    assert.equal(reduceConnection(s, { type: 'status', status: 'connected' }).phase, 'refused')
+    assert.equal(shouldReconnect({ code }), false)
+  }
+  assert.equal(run({ type: 'close', code: CloseCodes.readOnly.code }).fatal, 'readOnly')
+  assert.equal(run({ type: 'close', code: CloseCodes.rateLimited.code }).fatal, 'rateLimited')
+  for (const code of [CloseCodes.storageFailure.code, CloseCodes.messageTooBig.code, 1006]) {
+    assert.equal(shouldReconnect({ code }), true)
+    assert.equal(run({ type: 'close', code }).phase, 'connecting')
+  }
+})

@@ -1,0 +1,81 @@
+/**
+ * The connection state shown to people, derived from the provider's events.
+ *
+ *   connected   the socket is open
+ *   connecting  first connection, or reconnecting after a short drop / a
+ *               server restart (1012) — « Reconnexion… »
+ *   offline     the browser says it is offline, or several attempts in a row
+ *               failed — « Hors ligne — vos modifications sont conservées »
+ *   refused     the server closed with a fatal code: nothing will reconnect
+ *               without the user (reload, new link)
+ *
+ * Pure reducer, so the rules are testable without a socket.
+ */
+import { closeMeaning, type FatalReason } from './closeCodes'
+
+export type ConnectionPhase = 'connected' | 'connecting' | 'offline' | 'refused'
+
+export interface ConnectionState {
+  phase: ConnectionPhase
+  /** Whether a connection was ever open (first « Connexion… » vs « Reconnexion… »). */
+  everConnected: boolean
+  /** Consecutive closes without a successful connection in between. */
+  failures: number
+  browserOnline: boolean
+  fatal: FatalReason | null
+  /** The last close was "message too big" (1009): an edit cannot be sent as is. */
+  tooBig: boolean
+}
+
+export type ConnectionEvent =
+  | { type: 'status'; status: 'connected' | 'connecting' | 'disconnected' }
+  | { type: 'close'; code: number | undefined }
+  | { type: 'browser'; online: boolean }
+  | { type: 'fatal'; reason: FatalReason }
+
+/** After this many failed attempts in a row, say « Hors ligne » instead of « Reconnexion… ». */
+export const OFFLINE_AFTER_FAILURES = 4
+
+export function initialConnectionState(browserOnline = true): ConnectionState {
+  return { phase: 'connecting', everConnected: false, failures: 0, browserOnline, fatal: null, tooBig: false }
+}
+
+function phaseOf(s: Omit<ConnectionState, 'phase'>, open: boolean): ConnectionPhase {
+  if (s.fatal) return 'refused'
+  if (open) return 'connected'
+  if (!s.browserOnline || s.failures >= OFFLINE_AFTER_FAILURES) return 'offline'
+  return 'connecting'
+}
+
+export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  if (state.fatal) return state // nothing un-refuses a connection but a reload
+  let next: Omit<ConnectionState, 'phase'> = state
+  let open = state.phase === 'connected'
+  switch (event.type) {
+    case 'status':
+      if (event.status === 'connected') {
+        next = { ...state, everConnected: true, failures: 0, tooBig: false }
+        open = true
+      } else {
+        open = false
+      }
+      break
+    case 'close': {
+      open = false
+      const meaning = closeMeaning(event.code)
+      next =
+        meaning.kind === 'fatal'
+          ? { ...state, fatal: meaning.reason }
+          : { ...state, failures: state.failures + 1, tooBig: meaning.tooBig }
+      break
+    }
+    case 'browser':
+      next = { ...state, browserOnline: event.online }
+      break
+    case 'fatal':
+      open = false
+      next = { ...state, fatal: event.reason }
+      break
+  }
+  return { ...next, phase: phaseOf(next, open) }
+}
