@@ -3,6 +3,7 @@
  * Nothing else in the server reads process.env.
  */
 import path from 'node:path'
+import { MAX_AWARENESS_STATE_CHARS } from '../shared/boardDoc'
 
 export interface Limits {
   /** Largest WebSocket frame accepted, in bytes (larger: close 1009). */
@@ -83,7 +84,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     sessionTtlSeconds: int(env, 'ATELIER_SESSION_TTL_SECONDS', 12 * 3600, 60),
     limits: {
       maxFrameBytes: int(env, 'ATELIER_MAX_FRAME_BYTES', 2 * 1024 * 1024, 1024),
-      maxAwarenessBytes: 8 * 1024,
+      maxAwarenessBytes: MAX_AWARENESS_STATE_CHARS,
       maxMessagesPerSecond: int(env, 'ATELIER_MAX_MESSAGES_PER_SECOND', 200, 1),
       maxLoadedRooms: int(env, 'ATELIER_MAX_ROOMS', 500, 1),
     },

@@ -23,6 +23,11 @@ export type DocKind = (typeof DOC_KINDS)[number]
 /**
  * Largest record the server accepts, as `JSON.stringify(record).length`. A bigger
  * one makes the server close the connection (4400), so clients must not send it.
- * (Server: server/rooms/updateValidator.ts has the same value as MAX_RECORD_JSON.)
  */
 export const MAX_RECORD_JSON_CHARS = 512 * 1024
+
+/**
+ * Largest awareness (presence) state of one connection, as JSON text length.
+ * The server closes a connection that publishes a bigger one (4400).
+ */
+export const MAX_AWARENESS_STATE_CHARS = 8 * 1024

@@ -3,7 +3,7 @@
  * server validates records exactly as the pinned tldraw client does.
  */
 import { createTLSchema, type TLSchema } from '@tldraw/tlschema'
-import { SHARED_RECORD_TYPES } from './boardDoc'
+import { MAX_RECORD_JSON_CHARS, SHARED_RECORD_TYPES } from './boardDoc'
 
 export function createBoardSchema(): TLSchema {
   return createTLSchema()
@@ -15,8 +15,10 @@ const SHARED_TYPES: ReadonlySet<string> = new Set(SHARED_RECORD_TYPES)
 
 /**
  * Whether `value` may be stored under `key` in the board: a document-scoped
- * tldraw record that passes the schema's validators, keyed by its own id, and
- * pointing at nothing outside our origin (asset sources must be inline).
+ * tldraw record that passes the schema's validators, keyed by its own id, no
+ * larger than MAX_RECORD_JSON_CHARS, and pointing at nothing outside our origin
+ * (asset sources must be inline). The server refuses anything else; clients
+ * use the same check before sending and on receipt.
  */
 export function checkBoardRecord(schema: TLSchema, key: unknown, value: unknown): RecordCheck {
   if (typeof key !== 'string' || key.length === 0 || key.length > 256) return { ok: false, reason: 'bad key' }
@@ -34,6 +36,7 @@ export function checkBoardRecord(schema: TLSchema, key: unknown, value: unknown)
   } catch (e) {
     return { ok: false, reason: `invalid ${record.typeName}: ${(e as Error).message}`.slice(0, 300) }
   }
+  if (JSON.stringify(value).length > MAX_RECORD_JSON_CHARS) return { ok: false, reason: 'record too large' }
   if (record.typeName === 'asset') {
     const src = record.props?.src
     if (src !== null && src !== undefined && !(typeof src === 'string' && src.startsWith('data:'))) {

@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { InstancePresenceRecordType, type TLInstancePresence, type TLShapeId } from '@tldraw/tlschema'
-import { fitPresence, MAX_AWARENESS_STATE_CHARS } from './presenceBudget'
+import { MAX_AWARENESS_STATE_CHARS } from '../../shared/boardDoc'
+import { fitPresence } from './presenceBudget'
 
 const user = { id: 'participant-1', name: 'Camille Martin', color: '#1d4ed8' }
 

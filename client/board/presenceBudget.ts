@@ -11,12 +11,7 @@
  * Pure module, unit-tested in presenceBudget.test.ts.
  */
 import type { TLInstancePresence } from 'tldraw'
-
-/**
- * The server's limit on one awareness state, as JSON text length
- * (server/config.ts `limits.maxAwarenessBytes`, not configurable today).
- */
-export const MAX_AWARENESS_STATE_CHARS = 8 * 1024
+import { MAX_AWARENESS_STATE_CHARS } from '../../shared/boardDoc'
 
 /** Margin for the part of the state that is not the presence record (user info). */
 export const PRESENCE_BUDGET_CHARS = MAX_AWARENESS_STATE_CHARS - 1024

@@ -9,12 +9,11 @@
  * the server checks it (shared/boardSchema.ts). Anything else is skipped and
  * reported once; the rest of the batch still lands.
  *
- * Outbound (store → Yjs): the same check plus the server's size limit, because
+ * Outbound (store → Yjs): the same check (it includes the size limit), because
  * the server closes the connection on an invalid record (4400) and the client
  * would send it again on every reconnect.
  */
 import type { TLRecord, TLSchema, TLStore } from 'tldraw'
-import { MAX_RECORD_JSON_CHARS } from '../../shared/boardDoc'
 import { checkBoardRecord } from '../../shared/boardSchema'
 
 /** One `{ key, val }` entry of the board's records array. */
@@ -61,9 +60,7 @@ export function checkRemoteRecord(schema: TLSchema, entry: RecordEntry): GateRes
 /** Whether a local record may be written to the board document. */
 export function checkLocalRecord(schema: TLSchema, record: TLRecord): GateResult {
   const check = checkBoardRecord(schema, record.id, record)
-  if (!check.ok) return check
-  if (JSON.stringify(record).length > MAX_RECORD_JSON_CHARS) return { ok: false, reason: 'record too large' }
-  return { ok: true, record }
+  return check.ok ? { ok: true, record } : check
 }
 
 /** Keeps the valid records of a batch, reporting the others. */

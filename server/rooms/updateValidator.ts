@@ -31,7 +31,6 @@ type Struct = Y.Item | Y.GC | Y.Skip
 type ID = { client: number; clock: number }
 
 const MAX_SCHEMA_JSON = 64 * 1024
-const MAX_RECORD_JSON = 512 * 1024
 
 /** Marks items whose parent cannot be known because a neighbour was garbage-collected: Yjs drops their content. */
 const COLLECTED = Symbol('collected')
@@ -160,7 +159,6 @@ function checkRecordsItem(schema: TLSchema, item: Y.Item): string | null {
   for (const entry of item.content.arr as unknown[]) {
     if (typeof entry !== 'object' || entry === null) return 'record entry is not an object'
     const { key, val } = entry as { key?: unknown; val?: unknown }
-    if (JSON.stringify(val ?? null).length > MAX_RECORD_JSON) return 'record too large'
     const check = checkBoardRecord(schema, key, val)
     if (!check.ok) return check.reason
   }
