@@ -11,6 +11,8 @@ const BURST_SECONDS = 5
 
 export class Connection {
   closed = false
+  /** When the room last asked this client to resynchronise (Room.requestResync). */
+  resyncRequestedAt = 0
   private tokens: number
   private refilledAt = Date.now()
 

@@ -102,6 +102,7 @@ export class Room {
       if (check.ok && (check.empty || check.deletesOnly)) return
       return this.refuse(conn, CloseCodes.readOnly, 'write from a read-only connection')
     }
+    if (!check.ok && check.missing) return this.requestResync(conn)
     if (!check.ok) return this.refuse(conn, CloseCodes.invalidMessage, check.reason)
     if (check.empty) return
     try {
@@ -118,6 +119,20 @@ export class Room {
     this.deps.onUpdate?.(this)
     const message = writeUpdate(update)
     this.deps.writer.afterCommit(() => this.broadcast(message, conn))
+  }
+
+  /**
+   * The client sent an edit building on structs we lack (it reconnected and its
+   * sync step 2 is still on the way, or was lost with a crashed server). The edit
+   * is dropped, not applied; a fresh sync step 1 makes the client send everything
+   * we lack, that edit included, as its step 2. At most one request per second.
+   */
+  private requestResync(conn: Connection): void {
+    const now = Date.now()
+    if (now - conn.resyncRequestedAt < 1000) return
+    conn.resyncRequestedAt = now
+    this.deps.onRefused?.(this, conn, 'update builds on missing structs: resync requested')
+    conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
   }
 
   private updateAwareness(conn: Connection, update: Uint8Array): void {

@@ -102,7 +102,11 @@ test('refuses updates that would leave pending structs or deletions', () => {
   const before = Y.encodeStateVector(client)
   kv.set('shape:n2', noteRecord('n2', 'b'))
   const second = Y.encodeStateAsUpdate(client, before)
-  assert.deepEqual(checkUpdate(room, schema, second), { ok: false, reason: 'update depends on missing structs' })
+  assert.deepEqual(checkUpdate(room, schema, second), {
+    ok: false,
+    reason: 'update depends on missing structs',
+    missing: true,
+  })
 
   const deleter = new Y.Doc()
   Y.applyUpdate(deleter, Y.encodeStateAsUpdate(client))

@@ -25,7 +25,19 @@ import { checkBoardRecord } from '../../shared/boardSchema'
  * YKeyValue deletes the losing duplicate after concurrent sets of one key, so
  * read-only clients send these too).
  */
-export type UpdateCheck = { ok: true; empty: boolean; deletesOnly: boolean } | { ok: false; reason: string }
+export type UpdateCheck =
+  | { ok: true; empty: boolean; deletesOnly: boolean }
+  | {
+      ok: false
+      reason: string
+      /**
+       * Only this: the update builds on something the room does not hold yet. Not
+       * hostile by itself — a reconnecting client sends live edits before its sync
+       * step 2 has delivered what they build on — so the caller asks the client to
+       * resynchronise instead of closing it. Nothing is applied either way.
+       */
+      missing?: true
+    }
 
 type Struct = Y.Item | Y.GC | Y.Skip
 type ID = { client: number; clock: number }
@@ -65,7 +77,7 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
   const reach = new Map<number, number>()
   for (const [client, list] of byClient) {
     let next = (list[0] as Struct).id.clock
-    if (next > known(client)) return { ok: false, reason: 'update depends on missing structs' }
+    if (next > known(client)) return { ok: false, reason: 'update depends on missing structs', missing: true }
     for (const s of list) {
       if (s.id.clock !== next || s.length <= 0) return { ok: false, reason: 'structs are not contiguous' }
       next += s.length
@@ -77,7 +89,7 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
   for (const [client, ranges] of ds.clients) {
     for (const r of ranges) {
       if (r.len <= 0 || r.clock + r.len > (reach.get(client) ?? known(client))) {
-        return { ok: false, reason: 'deletion of unknown structs' }
+        return { ok: false, reason: 'deletion of unknown structs', missing: true }
       }
     }
   }
@@ -123,10 +135,13 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
     if (!(s instanceof Y.Item)) continue // GC structs carry no content
     for (const dep of [s.origin, s.rightOrigin]) {
       if (!dep) continue
-      // Yjs integrates a client's structs in clock order: a same-client neighbour must come first.
-      const ok = dep.client === s.id.client ? dep.clock < s.id.clock || dep.clock < known(dep.client) : held(dep)
-      if (!ok) {
-        return { ok: false, reason: 'item refers to unknown neighbours' }
+      if (dep.client === s.id.client) {
+        // Yjs integrates a client's structs in clock order: a same-client neighbour must come first.
+        if (dep.clock >= s.id.clock && dep.clock >= known(dep.client)) {
+          return { ok: false, reason: 'item refers to a later struct of its own client' }
+        }
+      } else if (!held(dep)) {
+        return { ok: false, reason: 'item refers to unknown neighbours', missing: true }
       }
     }
     const root = rootOf(s, 0)

@@ -3,8 +3,9 @@
  * (own cookies), each recording every request it makes so tests can check
  * that nothing leaves our origin.
  */
-import { type Browser, expect, type Page } from '@playwright/test'
+import { type Browser, expect, type Page, test } from '@playwright/test'
 import type { CollegeId } from '../../shared/colleges'
+import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
 export interface Actor {
   name: string
@@ -50,4 +51,36 @@ export function foreignRequests(actor: Actor, origin: string): string[] {
     if (url.startsWith('data:') || url.startsWith('blob:')) return false
     return new URL(url).host !== host
   })
+}
+
+/**
+ * Per test file: one Atelier server on loopback, and the actors each test opens,
+ * closed after it. `server` is reassigned when a test restarts the server.
+ */
+export function atelierPerFile() {
+  let server: ServerProcess | null = null
+  const actors: Actor[] = []
+  test.beforeAll(async () => {
+    server = await startServerProcess()
+  })
+  test.afterEach(async () => {
+    for (const actor of actors.splice(0)) await actor.close()
+  })
+  test.afterAll(async () => {
+    await server?.stop()
+  })
+  return {
+    get server(): ServerProcess {
+      if (!server) throw new Error('server not started')
+      return server
+    },
+    set server(s: ServerProcess) {
+      server = s
+    },
+    async actor(browser: Browser, name: string): Promise<Actor> {
+      const a = await openActor(browser, name)
+      actors.push(a)
+      return a
+    },
+  }
 }

@@ -6,34 +6,16 @@
 import { expect, test } from '@playwright/test'
 import type { CreateWorkshopResponse } from '../../shared/api'
 import { createWorkshop } from '../support/api'
-import { type ServerProcess, startServerProcess } from '../support/serverProcess'
-import { type Actor, foreignRequests, joinBoard, noteTexts, openActor } from './actors'
+import { atelierPerFile, foreignRequests, joinBoard, noteTexts } from './actors'
 
-let server: ServerProcess
-const actors: Actor[] = []
-
-test.beforeAll(async () => {
-  server = await startServerProcess()
-})
-test.afterEach(async () => {
-  for (const actor of actors.splice(0)) await actor.close()
-})
-test.afterAll(async () => {
-  await server.stop()
-})
-
-async function actor(browser: import('@playwright/test').Browser, name: string): Promise<Actor> {
-  const a = await openActor(browser, name)
-  actors.push(a)
-  return a
-}
+const atelier = atelierPerFile()
 
 test('the admin creates a workshop and gets three links with QR codes', async ({ browser }) => {
-  const admin = await actor(browser, 'admin')
-  await admin.page.goto(`${server.url}/#token=${server.adminToken}`)
+  const admin = await atelier.actor(browser, 'admin')
+  await admin.page.goto(`${atelier.server.url}/#token=${atelier.server.adminToken}`)
   // The token leaves the address bar but stays in the form.
-  await expect(admin.page).toHaveURL(`${server.url}/`)
-  await expect(admin.page.getByTestId('home-token')).toHaveValue(server.adminToken)
+  await expect(admin.page).toHaveURL(`${atelier.server.url}/`)
+  await expect(admin.page.getByTestId('home-token')).toHaveValue(atelier.server.adminToken)
   await admin.page.getByTestId('home-title').fill('Atelier enjeux — Aisne')
   await admin.page.getByTestId('home-template').selectOption('enjeux')
   await admin.page.getByTestId('home-create').click()
@@ -42,12 +24,12 @@ test('the admin creates a workshop and gets three links with QR codes', async ({
   }
   await expect(admin.page.getByRole('img', { name: /QR code/ })).toHaveCount(3)
   await expect(admin.page.getByText('Animateur·rice', { exact: true })).toBeVisible()
-  expect(foreignRequests(admin, server.url)).toEqual([])
+  expect(foreignRequests(admin, atelier.server.url)).toEqual([])
 })
 
 test('a wrong admin token is reported in French', async ({ browser }) => {
-  const admin = await actor(browser, 'admin')
-  await admin.page.goto(server.url)
+  const admin = await atelier.actor(browser, 'admin')
+  await admin.page.goto(atelier.server.url)
   await admin.page.getByTestId('home-token').fill('not-the-token-0123456789')
   await admin.page.getByTestId('home-title').fill('x')
   await admin.page.getByTestId('home-create').click()
@@ -57,12 +39,12 @@ test('a wrong admin token is reported in French', async ({ browser }) => {
 test.describe('on a board', () => {
   let workshop: CreateWorkshopResponse
   test.beforeEach(async () => {
-    workshop = await createWorkshop(server.url, server.adminToken, 'Atelier de test', 'enjeux')
+    workshop = await createWorkshop(atelier.server.url, atelier.server.adminToken, 'Atelier de test', 'enjeux')
   })
 
   test('two participants see each other’s notes and named cursors; undo is per person', async ({ browser }) => {
-    const camille = await actor(browser, 'Camille Martin')
-    const dominique = await actor(browser, 'Dominique Leroy')
+    const camille = await atelier.actor(browser, 'Camille Martin')
+    const dominique = await atelier.actor(browser, 'Dominique Leroy')
     await joinBoard(camille, workshop.links.facilitator, 'departement')
     await joinBoard(dominique, workshop.links.participant, 'associations')
 
@@ -91,12 +73,12 @@ test.describe('on a board', () => {
     await dominique.page.keyboard.press('Control+z')
     await expect.poll(() => noteTexts(camille)).toHaveLength(1)
 
-    for (const a of [camille, dominique]) expect(foreignRequests(a, server.url)).toEqual([])
+    for (const a of [camille, dominique]) expect(foreignRequests(a, atelier.server.url)).toEqual([])
   })
 
   test('an observer follows live, cannot edit, and stays connected while others edit', async ({ browser }) => {
-    const writer = await actor(browser, 'Anne')
-    const observer = await actor(browser, 'Olivier')
+    const writer = await atelier.actor(browser, 'Anne')
+    const observer = await atelier.actor(browser, 'Olivier')
     await joinBoard(writer, workshop.links.participant)
     await joinBoard(observer, workshop.links.observer)
     await expect(observer.page.getByTestId('role-badge')).toHaveText('Observateur·rice')
@@ -119,17 +101,17 @@ test.describe('on a board', () => {
   })
 
   test('a server restart shows « Reconnexion… », then edits made meanwhile reach the others', async ({ browser }) => {
-    const anne = await actor(browser, 'Anne')
-    const bruno = await actor(browser, 'Bruno')
+    const anne = await atelier.actor(browser, 'Anne')
+    const bruno = await atelier.actor(browser, 'Bruno')
     await joinBoard(anne, workshop.links.participant)
     await joinBoard(bruno, workshop.links.participant)
 
-    await server.stop()
+    await atelier.server.stop()
     await expect(anne.page.getByTestId('connection-state')).not.toHaveAttribute('data-state', 'connected')
     await expect(anne.page.getByTestId('connection-state')).toHaveText(/Reconnexion…|Hors ligne/)
     await anne.page.evaluate(() => window.__atelier!.editor.createShape({ type: 'note', x: 50, y: 50 }))
 
-    server = await server.restart()
+    atelier.server = await atelier.server.restart()
     await expect(anne.page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', {
       timeout: 20_000,
     })

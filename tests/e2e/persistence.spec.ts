@@ -6,27 +6,14 @@
  */
 import { expect, type Page, test } from '@playwright/test'
 import { createWorkshop } from '../support/api'
-import { type ServerProcess, startServerProcess } from '../support/serverProcess'
-import { type Actor, foreignRequests, joinBoard, noteTexts, openActor } from './actors'
+import { atelierPerFile, foreignRequests, joinBoard, noteTexts } from './actors'
 
-let server: ServerProcess
-const actors: Actor[] = []
-
-test.beforeAll(async () => {
-  server = await startServerProcess()
-})
-test.afterEach(async () => {
-  for (const actor of actors.splice(0)) await actor.close()
-})
-test.afterAll(async () => {
-  await server.stop()
-})
+const atelier = atelierPerFile()
 
 async function pair(browser: import('@playwright/test').Browser) {
-  const workshop = await createWorkshop(server.url, server.adminToken, 'Atelier persistance', 'vide')
-  const a = await openActor(browser, 'Alice Durand')
-  const b = await openActor(browser, 'Bruno Petit')
-  actors.push(a, b)
+  const workshop = await createWorkshop(atelier.server.url, atelier.server.adminToken, 'Atelier persistance', 'vide')
+  const a = await atelier.actor(browser, 'Alice Durand')
+  const b = await atelier.actor(browser, 'Bruno Petit')
   await joinBoard(a, workshop.links.participant, 'france-services')
   await joinBoard(b, workshop.links.participant, 'associations')
   return { a, b }
@@ -74,15 +61,15 @@ test('B moves the note A wrote; it stays there after a reload and a server resta
   await expect.poll(() => notePosition(a.page)).toEqual(moved)
 
   // The server restarts; a fresh load still has it.
-  await server.stop()
-  server = await server.restart()
+  await atelier.server.stop()
+  atelier.server = await atelier.server.restart()
   await b.page.reload()
   await b.page.waitForFunction(() => Boolean(window.__atelier?.editor))
   await expect(b.page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
   await expect.poll(() => noteTexts(b)).toEqual([expect.stringContaining('Accompagnement des aidants')])
   await expect.poll(() => notePosition(b.page)).toEqual(moved)
 
-  for (const actor of [a, b]) expect(foreignRequests(actor, server.url)).toEqual([])
+  for (const actor of [a, b]) expect(foreignRequests(actor, atelier.server.url)).toEqual([])
 })
 
 test('figure: time for B to see a note A creates (median of 20)', async ({ browser }) => {

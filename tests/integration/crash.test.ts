@@ -43,7 +43,10 @@ before(async () => {
   workshopId = ws.id
   token = (await join(server.url, ws, 'participant', 'Équipe')).token
 })
+/** Writers loop while this holds; cleared at the end, and by `after` if an assertion failed first. */
+let running = true
 after(async () => {
+  running = false
   for (const c of clients) c.destroy()
   await server.stop()
 })
@@ -101,7 +104,7 @@ test('nothing any client observed is lost across 5 SIGKILLs; everyone converges'
     }
   })
 
-  let running = true
+  running = true
   const loops = writers.map((c, n) => write(c, n, () => running))
   const restartMs: number[] = []
   const resyncMs: number[] = []

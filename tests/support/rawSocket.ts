@@ -3,9 +3,9 @@
  * send what no stock client would: crafted frames, forged awareness, bad
  * upgrades. Also the y-protocols framing those tests need.
  */
-import * as encoding from 'lib0/encoding'
 import WebSocket from 'ws'
 import * as Y from 'yjs'
+import { writeAwareness, writeAwarenessUpdate, writeSyncStep1 } from '../../server/rooms/messages'
 import { MessageType, SyncStep } from '../../shared/protocol'
 
 export interface RawSocket {
@@ -86,30 +86,16 @@ export function upgradeOutcome(url: string, headers: Record<string, string> = {}
   })
 }
 
-/** A sync message (y-protocols): sync step 1, step 2 or update, with its payload. */
-export function syncMessage(step: number, payload: Uint8Array): Uint8Array {
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MessageType.sync)
-  encoding.writeVarUint(e, step)
-  encoding.writeVarUint8Array(e, payload)
-  return encoding.toUint8Array(e)
-}
+/** Messages as y-protocols frames them (the server's own writers). */
+export { writeUpdate as updateMessage } from '../../server/rooms/messages'
 
-export const updateMessage = (update: Uint8Array) => syncMessage(SyncStep.update, update)
-
-/** An awareness message carrying the given entries, as y-protocols encodes them. */
+/** An awareness message carrying the given entries, states given as values. */
 export function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
-  const inner = encoding.createEncoder()
-  encoding.writeVarUint(inner, entries.length)
-  for (const { clientId, clock, state } of entries) {
-    encoding.writeVarUint(inner, clientId)
-    encoding.writeVarUint(inner, clock)
-    encoding.writeVarString(inner, JSON.stringify(state))
-  }
-  const e = encoding.createEncoder()
-  encoding.writeVarUint(e, MessageType.awareness)
-  encoding.writeVarUint8Array(e, encoding.toUint8Array(inner))
-  return encoding.toUint8Array(e)
+  return writeAwareness(
+    writeAwarenessUpdate(
+      entries.map(({ clientId, clock, state }) => ({ clientId, clock, json: JSON.stringify(state) })),
+    ),
+  )
 }
 
 /**
@@ -140,6 +126,6 @@ export function syncRoundTrip(provider: {
     }
     ws.addEventListener('message', onMessage)
     ws.addEventListener('close', onClose)
-    ws.send(syncMessage(SyncStep.step1, Y.encodeStateVector(provider.doc)))
+    ws.send(writeSyncStep1(Y.encodeStateVector(provider.doc)))
   })
 }
