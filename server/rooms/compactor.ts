@@ -29,6 +29,15 @@ export class Compactor {
     return job
   }
 
+  isRunning(doc: string): boolean {
+    return this.running.has(doc)
+  }
+
+  /** Resolves once no compaction of `doc` is running (whatever its outcome). */
+  async settled(doc: string): Promise<void> {
+    await this.running.get(doc)?.catch(() => undefined)
+  }
+
   async idle(): Promise<void> {
     await Promise.allSettled([...this.running.values()])
   }

@@ -94,7 +94,8 @@ export class RoomManager {
     if (!l) return
     if (++l.logLength >= this.opts.compactAfterUpdates) {
       l.logLength = 0
-      void this.writer.flush().then(() => this.compact(room.name))
+      // Compaction folds what is committed so far; later appends stay in the log.
+      if (!this.compactor.isRunning(room.name)) void this.compact(room.name)
     }
   }
 
@@ -125,6 +126,7 @@ export class RoomManager {
     this.loaded.delete(name)
     const job = (async () => {
       await this.writer.flush()
+      await this.compactor.settled(name)
       if (l.logLength > 0) await this.compact(name)
       l.room.doc.destroy()
       this.opts.logger.info({ event: 'room_unloaded', room: name })
