@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { loadConfig } from './config'
+
+test('defaults: one process on 127.0.0.1:3000 with ./data', () => {
+  const c = loadConfig({}, '/srv/atelier')
+  assert.equal(c.port, 3000)
+  assert.equal(c.host, '127.0.0.1')
+  assert.equal(c.dataDir, '/srv/atelier/data')
+  assert.equal(c.adminToken, null)
+  assert.equal(c.publicUrl, null)
+  assert.equal(c.tldrawLicenseKey, null)
+})
+
+test('documented variables are read and normalised', () => {
+  const c = loadConfig(
+    {
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      ATELIER_DATA_DIR: '/var/lib/atelier',
+      ATELIER_ADMIN_TOKEN: 'a-long-enough-admin-token',
+      ATELIER_PUBLIC_URL: 'https://atelier.example.fr/',
+      ATELIER_ALLOWED_ORIGINS: 'https://a.example.fr, https://b.example.fr/path',
+      ATELIER_TLDRAW_LICENSE_KEY: 'key',
+    },
+    '/',
+  )
+  assert.equal(c.port, 8080)
+  assert.equal(c.host, '0.0.0.0')
+  assert.equal(c.dataDir, '/var/lib/atelier')
+  assert.equal(c.publicUrl, 'https://atelier.example.fr')
+  assert.deepEqual(c.allowedOrigins, ['https://a.example.fr', 'https://b.example.fr'])
+  assert.equal(c.tldrawLicenseKey, 'key')
+})
+
+test('bad values stop the start with a message naming the variable', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/)
+  assert.throws(() => loadConfig({ ATELIER_ADMIN_TOKEN: 'short' }), /ATELIER_ADMIN_TOKEN/)
+  assert.throws(() => loadConfig({ ATELIER_PUBLIC_URL: 'not a url' }), /ATELIER_PUBLIC_URL/)
+  assert.throws(() => loadConfig({ ATELIER_LOG_LEVEL: 'loud' }), /ATELIER_LOG_LEVEL/)
+})
