@@ -76,6 +76,21 @@ test.describe('on a board', () => {
     for (const a of [camille, dominique]) expect(foreignRequests(a, atelier.server.url)).toEqual([])
   })
 
+  test('the board and tldraw’s own menus are in French, and in English after switching', async ({ browser }) => {
+    const anne = await atelier.actor(browser, 'Anne')
+    await joinBoard(anne, workshop.links.participant)
+    await expect(anne.page.getByTestId('connection-state')).toHaveText('Connecté')
+    await anne.page.getByTestId('main-menu.button').click()
+    await expect(anne.page.getByText('Préférences', { exact: true })).toBeVisible()
+    await anne.page.keyboard.press('Escape')
+
+    await anne.page.getByTestId('language-switch').selectOption('en')
+    await expect(anne.page.getByTestId('connection-state')).toHaveText('Connected')
+    await anne.page.getByTestId('main-menu.button').click()
+    await expect(anne.page.getByText('Preferences', { exact: true })).toBeVisible()
+    expect(foreignRequests(anne, atelier.server.url)).toEqual([])
+  })
+
   test('an observer follows live, cannot edit, and stays connected while others edit', async ({ browser }) => {
     const writer = await atelier.actor(browser, 'Anne')
     const observer = await atelier.actor(browser, 'Olivier')
