@@ -5,12 +5,13 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createBoardSchema } from '../shared/boardSchema'
-import { canWriteBoard } from '../shared/roles'
 import { type AdminToken, loadAdminToken } from './auth/adminToken'
 import { makeOriginCheck } from './auth/origins'
 import { newSecret } from './auth/secrets'
 import { SessionSigner } from './auth/sessions'
 import type { Config } from './config'
+import { FacilitationService } from './facilitation/facilitationService'
+import { parseDocName, writeRefusal } from './facilitation/writePolicy'
 import { attachSyncGateway } from './gateway/syncGateway'
 import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
@@ -36,7 +37,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config.sessionTtlSeconds,
   )
   const originAllowed = makeOriginCheck(config)
-  const rooms = new RoomManager({
+  const facilitation = new FacilitationService(store, () => rooms)
+  const rooms: RoomManager = new RoomManager({
     store,
     schema: createBoardSchema(),
     logger,
@@ -44,7 +46,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
     compactAfterUpdates: config.compactAfterUpdates,
     maxLoadedRooms: config.limits.maxLoadedRooms,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
-    canWrite: (conn) => canWriteBoard(conn.session.role),
+    writeRefusal: (conn, name) => {
+      const { workshopId, kind } = parseDocName(name)
+      return writeRefusal(conn.session.role, kind, facilitation.isLocked(workshopId))
+    },
+    onLoad: async (room) => {
+      const { workshopId, kind } = parseDocName(room.name)
+      if (kind === 'control') await facilitation.writeControl(room, workshopId)
+    },
   })
   const app = createApp({
     config,
@@ -53,10 +62,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
     originAllowed,
     signer,
     adminToken,
+    facilitation,
     sessionTtlSeconds: config.sessionTtlSeconds,
   })
   const server = http.createServer(app)
-  const gateway = attachSyncGateway(server, { rooms, signer, store, limits: config.limits, logger, originAllowed })
+  const gateway = attachSyncGateway(server, {
+    rooms,
+    signer,
+    store,
+    limits: config.limits,
+    logger,
+    originAllowed,
+    beforeOpen: (workshopId) => facilitation.prepare(workshopId),
+  })
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -16,8 +16,11 @@ export const SCHEMA_KEY = 'schema'
 /** Record types a client may write into the board document. */
 export const SHARED_RECORD_TYPES = ['document', 'page', 'shape', 'binding', 'asset'] as const
 
-/** The documents of a workshop, each its own sync room: `/sync/<workshopId>/<kind>`. */
-export const DOC_KINDS = ['board'] as const
+/**
+ * The documents of a workshop, each its own sync room: `/sync/<workshopId>/<kind>`.
+ * `board` is co-edited; `control` is written by the server only (shared/control.ts).
+ */
+export const DOC_KINDS = ['board', 'control'] as const
 export type DocKind = (typeof DOC_KINDS)[number]
 
 /**

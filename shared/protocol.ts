@@ -45,6 +45,8 @@ export const CloseCodes = {
   sessionRevoked: { code: 4401, reason: 'session revoked' },
   /** A write from a connection that may not write (observer, locked board). */
   readOnly: { code: 4403, reason: 'read-only: write refused' },
+  /** A participant's write while the facilitator has locked the board: reload the server's state. */
+  boardLocked: { code: 4423, reason: 'board locked' },
   /** The connection sent too many messages per second. */
   rateLimited: { code: 4429, reason: 'rate limited' },
   /** The room could not persist an update: nothing was acknowledged, reconnect. */

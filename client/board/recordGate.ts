@@ -16,11 +16,9 @@
 import type { TLRecord, TLSchema, TLStore } from 'tldraw'
 import { checkBoardRecord } from '../../shared/boardSchema'
 
-/** One `{ key, val }` entry of the board's records array. */
-export interface RecordEntry {
-  key: string
-  val: unknown
-}
+import type { RecordEntry } from '../../shared/model/boardRecords'
+
+export type { RecordEntry }
 
 export interface RemoteBatch {
   put: RecordEntry[]

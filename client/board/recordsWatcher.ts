@@ -9,21 +9,13 @@
  * writers still use YKeyValue to write (and its clean-up keeps the array small).
  */
 import type * as Y from 'yjs'
+import { winningEntries } from '../../shared/model/boardRecords'
 import type { RecordEntry, RemoteBatch } from './recordGate'
 
 export interface RecordsWatcher {
   /** Current winning entries (for the first load). */
   entries(): RecordEntry[]
   dispose(): void
-}
-
-/** Winning entry object per key; entries are compared by identity, as YKeyValue does. */
-function winners(yarray: Y.Array<RecordEntry>): Map<string, RecordEntry> {
-  const map = new Map<string, RecordEntry>()
-  for (const entry of yarray.toArray()) {
-    if (entry && typeof entry === 'object' && typeof entry.key === 'string') map.set(entry.key, entry)
-  }
-  return map
 }
 
 export function diffWinners(before: Map<string, RecordEntry>, after: Map<string, RecordEntry>): RemoteBatch {
@@ -43,9 +35,9 @@ export function watchRecords(
   yarray: Y.Array<RecordEntry>,
   onRemoteChange: (batch: RemoteBatch, transaction: Y.Transaction) => void,
 ): RecordsWatcher {
-  let current = winners(yarray)
+  let current = winningEntries(yarray)
   const observer = (_event: Y.YArrayEvent<RecordEntry>, transaction: Y.Transaction) => {
-    const next = winners(yarray)
+    const next = winningEntries(yarray)
     const batch = diffWinners(current, next)
     current = next
     if (transaction.local) return

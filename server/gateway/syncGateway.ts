@@ -26,6 +26,8 @@ export interface GatewayDeps {
   limits: Limits
   logger: Logger
   originAllowed: OriginCheck
+  /** Loads what the rooms' synchronous checks need for this workshop (e.g. its board lock). */
+  beforeOpen?(workshopId: string): Promise<void>
 }
 
 const KINDS: ReadonlySet<string> = new Set(DOC_KINDS)
@@ -61,6 +63,7 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
       if (!deps.originAllowed(req)) return refuse(socket, 403, 'Forbidden')
       const auth = await authenticate(deps.signer, deps.store, req, target.workshopId, url)
       if (!auth.ok) return refuse(socket, auth.status, auth.status === 401 ? 'Unauthorized' : 'Forbidden')
+      await deps.beforeOpen?.(target.workshopId)
       let room: Awaited<ReturnType<RoomManager['open']>>
       try {
         room = await deps.rooms.open(`${target.workshopId}/${target.kind}`)

@@ -12,9 +12,10 @@ import type { Config } from '../config'
 import type { Logger } from '../logger'
 import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
+import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
 import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
 
-export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'> {
+export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>, FacilitationDeps {
   config: Config
   store: Store
   logger: Logger
@@ -70,6 +71,11 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(body)
   })
   api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))
+  api.use('/workshops', facilitationRoutes(deps))
+  api.get('/time', (_req, res) => {
+    // Clients estimate their clock offset from this, so every screen shows the same countdown.
+    res.json({ now: Date.now() })
+  })
   api.use((_req, _res, next) => next(errors.notFound('Route')))
   app.use('/api', api)
 

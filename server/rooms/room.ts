@@ -25,12 +25,15 @@ import {
 import { checkUpdate } from './updateValidator'
 import type { UpdateWriter } from './updateWriter'
 
+/** Transaction origin of the server's own changes. */
+export const SERVER_ORIGIN = Symbol('atelier-server')
+
 export interface RoomDeps {
   writer: UpdateWriter
   schema: TLSchema
   maxAwarenessBytes: number
-  /** Whether this connection may write now (role; later: board lock). */
-  canWrite(conn: Connection): boolean
+  /** Why this connection may not write now (role, board lock, server-only document), or null if it may. */
+  writeRefusal(conn: Connection): CloseReason | null
   /** The room's document no longer matches the log (a failed apply): evict it. */
   onCorrupted(room: Room): void
   /** Something was refused: for logs and metrics. */
@@ -53,7 +56,7 @@ export class Room {
 
   join(conn: Connection): void {
     this.connections.add(conn)
-    if (this.deps.canWrite(conn)) conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (this.deps.writeRefusal(conn) === null) conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
     const present = this.awareness.all()
     if (present.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(present)))
   }
@@ -96,11 +99,12 @@ export class Room {
 
   private write(conn: Connection, update: Uint8Array): void {
     const check = checkUpdate(this.doc, this.deps.schema, update)
-    if (!this.deps.canWrite(conn)) {
+    const refusal = this.deps.writeRefusal(conn)
+    if (refusal) {
       // Nothing, or the duplicate clean-up every replica's YKeyValue performs
       // (writers send the same deletions): ignored, not applied.
       if (check.ok && (check.empty || check.deletesOnly)) return
-      return this.refuse(conn, CloseCodes.readOnly, 'write from a read-only connection')
+      return this.refuse(conn, refusal, 'write refused')
     }
     if (!check.ok && check.missing) return this.requestResync(conn)
     if (!check.ok) return this.refuse(conn, CloseCodes.invalidMessage, check.reason)
@@ -146,6 +150,27 @@ export class Room {
     if (!result.ok) return this.refuse(conn, CloseCodes.invalidMessage, result.reason)
     if (result.accepted.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(result.accepted)), conn)
     if (result.reply.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(result.reply)))
+  }
+
+  /**
+   * A change made by the server itself (the control document): applied, logged
+   * like any update, and broadcast to everyone once committed.
+   */
+  serverChange(change: (doc: Y.Doc) => void): void {
+    const updates: Uint8Array[] = []
+    const collect = (update: Uint8Array) => updates.push(update)
+    this.doc.on('update', collect)
+    try {
+      this.doc.transact(() => change(this.doc), SERVER_ORIGIN)
+    } finally {
+      this.doc.off('update', collect)
+    }
+    for (const update of updates) {
+      this.deps.writer.append(this.name, update)
+      this.deps.onUpdate?.(this)
+      const message = writeUpdate(update)
+      this.deps.writer.afterCommit(() => this.broadcast(message, null))
+    }
   }
 
   private broadcast(message: Uint8Array, except: Connection | null): void {

@@ -21,7 +21,10 @@ export interface RoomManagerOptions {
   compactAfterUpdates: number
   maxLoadedRooms: number
   maxAwarenessBytes: number
-  canWrite(conn: Connection): boolean
+  /** Why `conn` may not write into room `name` now, or null (see RoomDeps.writeRefusal). */
+  writeRefusal(conn: Connection, name: string): CloseReason | null
+  /** Runs once a room is loaded, before any connection attaches (e.g. publish the control state). */
+  onLoad?(room: Room): Promise<void>
 }
 
 export class RoomLimitError extends Error {}
@@ -54,6 +57,11 @@ export class RoomManager {
 
   get size(): number {
     return this.loaded.size
+  }
+
+  /** The room if it is loaded (no loading). */
+  loadedRoom(name: string): Room | null {
+    return this.loaded.get(name)?.room ?? null
   }
 
   /** The loaded room for `name`, loading it from the store if needed. */
@@ -161,12 +169,13 @@ export class RoomManager {
       writer: this.writer,
       schema: this.opts.schema,
       maxAwarenessBytes: this.opts.maxAwarenessBytes,
-      canWrite: this.opts.canWrite,
+      writeRefusal: (conn) => this.opts.writeRefusal(conn, name),
       onCorrupted: (r) => this.evict(r),
       onRefused: (r, conn, reason) =>
         this.opts.logger.info({ event: 'message_refused', room: r.name, participant: conn.participantId, reason }),
       onUpdate: (r) => this.noteUpdate(r),
     })
+    await this.opts.onLoad?.(room)
     this.opts.logger.info({ event: 'room_loaded', room: name, logEntries: stored.updates.length })
     const l: Loaded = { room, logLength: stored.updates.length, idleTimer: null }
     this.loaded.set(name, l)

@@ -6,8 +6,20 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import type { Template } from '../../shared/api'
+import type { Phase, VoteSessionState } from '../../shared/control'
 import type { Role } from '../../shared/roles'
-import type { DocAppend, LinkRow, ParticipantRow, Store, StoredDoc, WorkshopRow } from './store'
+import type {
+  DocAppend,
+  LinkRow,
+  NewVoteSession,
+  ParticipantRow,
+  Store,
+  StoredDoc,
+  VoteOutcome,
+  VoteRow,
+  WorkshopControlRow,
+  WorkshopRow,
+} from './store'
 
 const MIGRATIONS = [
   `CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -24,7 +36,51 @@ const MIGRATIONS = [
    CREATE TABLE doc_updates (seq INTEGER PRIMARY KEY AUTOINCREMENT, doc TEXT NOT NULL, data BLOB NOT NULL);
    CREATE INDEX doc_updates_doc ON doc_updates(doc, seq);
    CREATE TABLE doc_snapshots (doc TEXT PRIMARY KEY, data BLOB NOT NULL, upto_seq INTEGER NOT NULL);`,
+  `ALTER TABLE workshops ADD COLUMN phase TEXT NOT NULL DEFAULT 'ecriture';
+   ALTER TABLE workshops ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE workshops ADD COLUMN timer TEXT;
+   CREATE TABLE vote_sessions (
+     id TEXT PRIMARY KEY, workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     targets TEXT NOT NULL, target_ids TEXT NOT NULL, votes_per_person INTEGER NOT NULL, max_per_item INTEGER NOT NULL,
+     hide_results INTEGER NOT NULL, anonymous INTEGER NOT NULL, status TEXT NOT NULL,
+     opened_at INTEGER NOT NULL, closed_at INTEGER, voter_key TEXT);
+   CREATE INDEX vote_sessions_workshop ON vote_sessions(workshop_id, opened_at);
+   CREATE TABLE votes (
+     id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
+     voter TEXT NOT NULL, target_id TEXT NOT NULL, college TEXT, created_at INTEGER NOT NULL);
+   CREATE INDEX votes_voter ON votes(session_id, voter, target_id);`,
 ]
+
+interface VoteSessionRow {
+  id: string
+  workshop_id: string
+  targets: string
+  target_ids: string
+  votes_per_person: number
+  max_per_item: number
+  hide_results: number
+  anonymous: number
+  status: string
+  opened_at: number
+  closed_at: number | null
+  voter_key: string | null
+}
+
+function voteSessionFromRow(r: VoteSessionRow): VoteSessionState & { voterKey: string | null } {
+  return {
+    id: r.id,
+    status: r.status === 'open' ? 'open' : 'closed',
+    targets: r.targets as VoteSessionState['targets'],
+    targetIds: JSON.parse(r.target_ids) as string[],
+    votesPerPerson: r.votes_per_person,
+    maxPerItem: r.max_per_item,
+    hideResults: r.hide_results === 1,
+    anonymous: r.anonymous === 1,
+    openedAt: r.opened_at,
+    closedAt: r.closed_at,
+    voterKey: r.voter_key,
+  }
+}
 
 export interface SqliteOptions {
   /** 'FULL' also survives power loss; 'NORMAL' (default) survives process crashes, faster. */
@@ -91,6 +147,47 @@ export class SqliteStore implements Store {
         'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+      getControl: db.prepare<[string], { phase: string; locked: number; timer: string | null }>(
+        'SELECT phase, locked, timer FROM workshops WHERE id = ?',
+      ),
+      voterPool: db.prepare<[string], { id: string; college: string | null }>(
+        "SELECT id, college FROM participants WHERE workshop_id = ? AND role != 'observer'",
+      ),
+      closeOpenSessions: db.prepare(
+        "UPDATE vote_sessions SET status = 'closed', closed_at = ?, voter_key = NULL WHERE workshop_id = ? AND status = 'open'",
+      ),
+      insertSession: db.prepare(
+        `INSERT INTO vote_sessions (id, workshop_id, targets, target_ids, votes_per_person, max_per_item, hide_results,
+           anonymous, status, opened_at, voter_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
+      ),
+      getSession: db.prepare<[string, string], VoteSessionRow>(
+        'SELECT * FROM vote_sessions WHERE workshop_id = ? AND id = ?',
+      ),
+      sessionById: db.prepare<[string], VoteSessionRow>('SELECT * FROM vote_sessions WHERE id = ?'),
+      currentSession: db.prepare<[string], VoteSessionRow>(
+        "SELECT * FROM vote_sessions WHERE workshop_id = ? ORDER BY (status = 'open') DESC, opened_at DESC, rowid DESC LIMIT 1",
+      ),
+      countVoter: db.prepare<[string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM votes WHERE session_id = ? AND voter = ?',
+      ),
+      countVoterTarget: db.prepare<[string, string, string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM votes WHERE session_id = ? AND voter = ? AND target_id = ?',
+      ),
+      insertVote: db.prepare(
+        'INSERT INTO votes (session_id, voter, target_id, college, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      deleteOneVote: db.prepare(
+        'DELETE FROM votes WHERE id = (SELECT id FROM votes WHERE session_id = ? AND voter = ? AND target_id = ? ORDER BY id DESC LIMIT 1)',
+      ),
+      votesOf: db.prepare<[string, string], { target_id: string }>(
+        'SELECT target_id FROM votes WHERE session_id = ? AND voter = ? ORDER BY id',
+      ),
+      allVotes: db.prepare<[string], { voter: string; target_id: string; college: string | null }>(
+        'SELECT voter, target_id, college FROM votes WHERE session_id = ? ORDER BY id',
+      ),
+      closeSession: db.prepare(
+        "UPDATE vote_sessions SET status = 'closed', closed_at = ?, voter_key = NULL WHERE id = ? AND status = 'open'",
+      ),
       probe: db.prepare(
         "INSERT INTO settings (key, value) VALUES ('healthz', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
       ),
@@ -149,6 +246,105 @@ export class SqliteStore implements Store {
       college: r.college,
       createdAt: r.created_at,
     }
+  }
+
+  async getControl(workshopId: string): Promise<WorkshopControlRow | null> {
+    const r = this.stmt.getControl.get(workshopId)
+    if (!r) return null
+    return { phase: r.phase as Phase, locked: r.locked === 1, timer: r.timer ? JSON.parse(r.timer) : null }
+  }
+
+  async updateControl(workshopId: string, change: Partial<WorkshopControlRow>): Promise<void> {
+    const columns: Record<string, string | number | null> = {}
+    if (change.phase !== undefined) columns.phase = change.phase
+    if (change.locked !== undefined) columns.locked = change.locked ? 1 : 0
+    if (change.timer !== undefined) columns.timer = change.timer ? JSON.stringify(change.timer) : null
+    const names = Object.keys(columns)
+    if (names.length === 0) return
+    const assignments = names.map((n) => `${n} = ?`).join(', ')
+    this.db.prepare(`UPDATE workshops SET ${assignments} WHERE id = ?`).run(...Object.values(columns), workshopId)
+  }
+
+  async listVoterPool(workshopId: string): Promise<{ id: string; college: string | null }[]> {
+    return this.stmt.voterPool.all(workshopId)
+  }
+
+  async openVoteSession(s: NewVoteSession): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.closeOpenSessions.run(s.openedAt, s.workshopId)
+      this.stmt.insertSession.run(
+        s.id,
+        s.workshopId,
+        s.targets,
+        JSON.stringify(s.targetIds),
+        s.votesPerPerson,
+        s.maxPerItem,
+        s.hideResults ? 1 : 0,
+        s.anonymous ? 1 : 0,
+        s.openedAt,
+        s.voterKey,
+      )
+    })()
+  }
+
+  async getVoteSession(workshopId: string, sessionId: string) {
+    const r = this.stmt.getSession.get(workshopId, sessionId)
+    return r ? voteSessionFromRow(r) : null
+  }
+
+  async currentVoteSession(workshopId: string) {
+    const r = this.stmt.currentSession.get(workshopId)
+    return r ? voteSessionFromRow(r) : null
+  }
+
+  async castVote(
+    sessionId: string,
+    voter: string,
+    targetId: string,
+    college: string | null,
+    now: number,
+  ): Promise<VoteOutcome> {
+    // One IMMEDIATE transaction: the checks and the insert see the same state,
+    // so concurrent votes can never overspend a budget.
+    return this.db
+      .transaction((): VoteOutcome => {
+        const row = this.stmt.sessionById.get(sessionId)
+        if (!row || row.status !== 'open') return { ok: false, reason: 'closed' }
+        const session = voteSessionFromRow(row)
+        if (!session.targetIds.includes(targetId)) return { ok: false, reason: 'unknown_target' }
+        const used = this.stmt.countVoter.get(sessionId, voter)?.n ?? 0
+        if (used >= session.votesPerPerson) return { ok: false, reason: 'budget_exhausted' }
+        const onItem = this.stmt.countVoterTarget.get(sessionId, voter, targetId)?.n ?? 0
+        if (onItem >= session.maxPerItem) return { ok: false, reason: 'item_cap_reached' }
+        this.stmt.insertVote.run(sessionId, voter, targetId, college, now)
+        return { ok: true, remaining: session.votesPerPerson - used - 1 }
+      })
+      .immediate()
+  }
+
+  async retractVote(sessionId: string, voter: string, targetId: string): Promise<VoteOutcome> {
+    return this.db
+      .transaction((): VoteOutcome => {
+        const row = this.stmt.sessionById.get(sessionId)
+        if (!row || row.status !== 'open') return { ok: false, reason: 'closed' }
+        if (this.stmt.deleteOneVote.run(sessionId, voter, targetId).changes === 0)
+          return { ok: false, reason: 'no_vote' }
+        const used = this.stmt.countVoter.get(sessionId, voter)?.n ?? 0
+        return { ok: true, remaining: row.votes_per_person - used }
+      })
+      .immediate()
+  }
+
+  async votesOf(sessionId: string, voter: string): Promise<string[]> {
+    return this.stmt.votesOf.all(sessionId, voter).map((r) => r.target_id)
+  }
+
+  async allVotes(sessionId: string): Promise<VoteRow[]> {
+    return this.stmt.allVotes.all(sessionId).map((r) => ({ voter: r.voter, targetId: r.target_id, college: r.college }))
+  }
+
+  async closeVoteSession(sessionId: string, now: number): Promise<boolean> {
+    return this.stmt.closeSession.run(now, sessionId).changes === 1
   }
 
   async loadDoc(doc: string): Promise<StoredDoc> {

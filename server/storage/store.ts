@@ -7,6 +7,7 @@
  * inside them.
  */
 import type { Template } from '../../shared/api'
+import type { Phase, TimerState, VoteSessionState } from '../../shared/control'
 import type { Role } from '../../shared/roles'
 
 export interface WorkshopRow {
@@ -39,6 +40,31 @@ export interface StoredDoc {
   lastSeq: number
 }
 
+/** What the facilitator controls, as stored. */
+export interface WorkshopControlRow {
+  phase: Phase
+  locked: boolean
+  timer: TimerState | null
+}
+
+export interface NewVoteSession extends Omit<VoteSessionState, 'status' | 'closedAt'> {
+  workshopId: string
+  /** Secret for anonymous sessions: voters are stored as HMAC(voterKey, participantId); forgotten at close. */
+  voterKey: string | null
+}
+
+/** One voter's dot, as tallied (never exposed per voter while the session is anonymous). */
+export interface VoteRow {
+  voter: string
+  targetId: string
+  college: string | null
+}
+
+/** Outcome of a vote or retraction, decided inside one transaction. */
+export type VoteOutcome =
+  | { ok: true; remaining: number }
+  | { ok: false; reason: 'closed' | 'budget_exhausted' | 'item_cap_reached' | 'unknown_target' | 'no_vote' }
+
 export interface DocAppend {
   doc: string
   data: Uint8Array
@@ -55,6 +81,34 @@ export interface Store {
   findLink(secretHash: string): Promise<LinkRow | null>
   addParticipant(row: ParticipantRow): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>
+
+  getControl(workshopId: string): Promise<WorkshopControlRow | null>
+  updateControl(workshopId: string, change: Partial<WorkshopControlRow>): Promise<void>
+  /** Participants with a writing role, with their collège (for participation counts). */
+  listVoterPool(workshopId: string): Promise<{ id: string; college: string | null }[]>
+
+  /** Creates a session, closing any open one of the workshop in the same transaction. */
+  openVoteSession(session: NewVoteSession): Promise<void>
+  getVoteSession(
+    workshopId: string,
+    sessionId: string,
+  ): Promise<(VoteSessionState & { voterKey: string | null }) | null>
+  /** The open session, or else the latest one. */
+  currentVoteSession(workshopId: string): Promise<(VoteSessionState & { voterKey: string | null }) | null>
+  /** Places one dot if the session is open and the voter is within budget and cap (one transaction). */
+  castVote(
+    sessionId: string,
+    voter: string,
+    targetId: string,
+    college: string | null,
+    now: number,
+  ): Promise<VoteOutcome>
+  /** Takes one of the voter's dots on that target back, while the session is open. */
+  retractVote(sessionId: string, voter: string, targetId: string): Promise<VoteOutcome>
+  votesOf(sessionId: string, voter: string): Promise<string[]>
+  allVotes(sessionId: string): Promise<VoteRow[]>
+  /** Closes the session and forgets its voter key. False when it was not open. */
+  closeVoteSession(sessionId: string, now: number): Promise<boolean>
 
   loadDoc(doc: string): Promise<StoredDoc>
   /** Appends every entry in one transaction: all are durable, or none. */

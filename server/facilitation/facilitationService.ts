@@ -1,0 +1,235 @@
+/**
+ * The workshop rules the server owns (DESIGN §3): phases, timer, board lock and
+ * dot-votes. Every decision is taken in a store transaction, then published to
+ * the workshop's control document, which clients read but never write.
+ */
+import { createHmac } from 'node:crypto'
+import {
+  CONTROL_MAP,
+  type ControlState,
+  type Phase,
+  type VoteResults,
+  type VoteRules,
+  type VoteSessionState,
+  type VoteTargetKind,
+} from '../../shared/control'
+import { itemIds } from '../../shared/model/boardItems'
+import { readBoardRecords } from '../../shared/model/boardRecords'
+import type { Role } from '../../shared/roles'
+import { newId, newSecret } from '../auth/secrets'
+import { HttpError } from '../http/errors'
+import type { Room } from '../rooms/room'
+import type { RoomManager } from '../rooms/roomManager'
+import type { Store, VoteOutcome } from '../storage/store'
+import { participation, results } from './ranking'
+
+export interface Caller {
+  participantId: string
+  role: Role
+  college: string | null
+}
+
+export interface OpenVoteRequest extends VoteRules {
+  targets: VoteTargetKind | string[]
+}
+
+const VOTE_ERRORS: Record<Exclude<VoteOutcome, { ok: true }>['reason'], HttpError> = {
+  closed: new HttpError(409, 'vote_closed', 'Le vote est clos.'),
+  budget_exhausted: new HttpError(409, 'budget_exhausted', 'Vous avez déjà placé tous vos points.'),
+  item_cap_reached: new HttpError(409, 'item_cap_reached', 'Vous avez atteint le maximum de points sur cet élément.'),
+  unknown_target: new HttpError(404, 'unknown_target', 'Cet élément ne fait pas partie du vote.'),
+  no_vote: new HttpError(409, 'no_vote', "Vous n'avez pas de point sur cet élément."),
+}
+
+export const controlDocName = (workshopId: string) => `${workshopId}/control`
+export const boardDocName = (workshopId: string) => `${workshopId}/board`
+
+export class FacilitationService {
+  /** Board lock per workshop, cached for the synchronous write check of every board update. */
+  private readonly locks = new Map<string, boolean>()
+
+  constructor(
+    private readonly store: Store,
+    private readonly rooms: () => RoomManager,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Loads what the synchronous checks need; called before a connection attaches. */
+  async prepare(workshopId: string): Promise<void> {
+    if (this.locks.has(workshopId)) return
+    const control = await this.store.getControl(workshopId)
+    this.locks.set(workshopId, control?.locked ?? false)
+  }
+
+  isLocked(workshopId: string): boolean {
+    return this.locks.get(workshopId) ?? false
+  }
+
+  async state(workshopId: string): Promise<ControlState> {
+    const control = await this.store.getControl(workshopId)
+    if (!control) throw new HttpError(404, 'not_found', 'Atelier introuvable.')
+    const session = await this.store.currentVoteSession(workshopId)
+    let vote: VoteSessionState | null = null
+    let part = null
+    let visible: VoteResults | null = null
+    if (session) {
+      const { voterKey, ...publicSession } = session
+      vote = publicSession
+      const [pool, votes] = await Promise.all([this.store.listVoterPool(workshopId), this.store.allVotes(session.id)])
+      part = participation(pool, votes, (id) => voterId(voterKey, id))
+      if (resultsVisible(session)) visible = results(session.id, session.targetIds, votes, session.anonymous, part)
+    }
+    return {
+      phase: control.phase,
+      locked: control.locked,
+      timer: control.timer,
+      vote,
+      participation: part,
+      results: visible,
+    }
+  }
+
+  /** Writes the current state into the control document, if that room is loaded (else it is written when it loads). */
+  async publish(workshopId: string): Promise<void> {
+    const room = this.rooms().loadedRoom(controlDocName(workshopId))
+    if (room) await this.writeControl(room, workshopId)
+  }
+
+  /** Brings a control room's document up to the stored state: only changed keys are written. */
+  async writeControl(room: Room, workshopId: string): Promise<void> {
+    const state = await this.state(workshopId)
+    room.serverChange((doc) => {
+      const map = doc.getMap<unknown>(CONTROL_MAP)
+      for (const [key, value] of Object.entries(state)) {
+        if (!map.has(key) || JSON.stringify(map.get(key)) !== JSON.stringify(value)) map.set(key, value)
+      }
+    })
+  }
+
+  async setPhase(workshopId: string, phase: Phase): Promise<ControlState> {
+    await this.store.updateControl(workshopId, { phase })
+    return this.changed(workshopId)
+  }
+
+  async setLocked(workshopId: string, locked: boolean): Promise<ControlState> {
+    await this.store.updateControl(workshopId, { locked })
+    this.locks.set(workshopId, locked)
+    return this.changed(workshopId)
+  }
+
+  /** Starts a countdown (seconds > 0) or stops it (null). */
+  async setTimer(workshopId: string, seconds: number | null): Promise<ControlState> {
+    const timer = seconds === null ? null : { endsAt: this.now() + seconds * 1000, durationMs: seconds * 1000 }
+    await this.store.updateControl(workshopId, { timer })
+    return this.changed(workshopId)
+  }
+
+  async openVote(workshopId: string, request: OpenVoteRequest): Promise<VoteSessionState> {
+    const targetIds = await this.resolveTargets(workshopId, request.targets)
+    if (targetIds.length === 0)
+      throw new HttpError(422, 'no_targets', "Il n'y a rien à voter : aucun élément de ce type sur le tableau.")
+    const id = newId()
+    const openedAt = this.now()
+    await this.store.openVoteSession({
+      id,
+      workshopId,
+      targets: Array.isArray(request.targets) ? 'ids' : request.targets,
+      targetIds,
+      votesPerPerson: request.votesPerPerson,
+      maxPerItem: request.maxPerItem,
+      hideResults: request.hideResults,
+      anonymous: request.anonymous,
+      openedAt,
+      voterKey: request.anonymous ? newSecret(32) : null,
+    })
+    await this.store.updateControl(workshopId, { phase: 'vote' })
+    await this.changed(workshopId)
+    return (await this.session(workshopId, id)).public
+  }
+
+  async vote(workshopId: string, sessionId: string, caller: Caller, targetId: string): Promise<{ remaining: number }> {
+    const { session } = await this.session(workshopId, sessionId)
+    const outcome = await this.store.castVote(
+      sessionId,
+      voterId(session.voterKey, caller.participantId),
+      targetId,
+      caller.college,
+      this.now(),
+    )
+    if (!outcome.ok) throw VOTE_ERRORS[outcome.reason]
+    await this.publish(workshopId)
+    return { remaining: outcome.remaining }
+  }
+
+  async retract(
+    workshopId: string,
+    sessionId: string,
+    caller: Caller,
+    targetId: string,
+  ): Promise<{ remaining: number }> {
+    const { session } = await this.session(workshopId, sessionId)
+    const outcome = await this.store.retractVote(sessionId, voterId(session.voterKey, caller.participantId), targetId)
+    if (!outcome.ok) throw VOTE_ERRORS[outcome.reason]
+    await this.publish(workshopId)
+    return { remaining: outcome.remaining }
+  }
+
+  /** The caller's own dots (target ids, one entry per dot) and what is left of the budget. */
+  async mine(workshopId: string, sessionId: string, caller: Caller): Promise<{ votes: string[]; remaining: number }> {
+    const { session } = await this.session(workshopId, sessionId)
+    // After an anonymous session closes its voter key is gone: nobody, not even the voter, can be linked to dots.
+    if (session.anonymous && session.voterKey === null) return { votes: [], remaining: 0 }
+    const votes = await this.store.votesOf(sessionId, voterId(session.voterKey, caller.participantId))
+    return { votes, remaining: Math.max(0, session.votesPerPerson - votes.length) }
+  }
+
+  async close(workshopId: string, sessionId: string): Promise<VoteResults> {
+    await this.session(workshopId, sessionId)
+    if (!(await this.store.closeVoteSession(sessionId, this.now()))) throw VOTE_ERRORS.closed
+    await this.changed(workshopId)
+    return this.results(workshopId, sessionId)
+  }
+
+  /** Results, once the rules allow them to be seen (403 while open with hidden results). */
+  async results(workshopId: string, sessionId: string): Promise<VoteResults> {
+    const { session } = await this.session(workshopId, sessionId)
+    if (!resultsVisible(session))
+      throw new HttpError(403, 'results_hidden', 'Les résultats seront visibles à la clôture du vote.')
+    const [pool, votes] = await Promise.all([this.store.listVoterPool(workshopId), this.store.allVotes(sessionId)])
+    const part = participation(pool, votes, (id) => voterId(session.voterKey, id))
+    return results(sessionId, session.targetIds, votes, session.anonymous, part)
+  }
+
+  private async session(workshopId: string, sessionId: string) {
+    const session = await this.store.getVoteSession(workshopId, sessionId)
+    if (!session) throw new HttpError(404, 'not_found', 'Session de vote introuvable.')
+    const { voterKey, ...rest } = session
+    return { session, public: rest as VoteSessionState, voterKey }
+  }
+
+  private async changed(workshopId: string): Promise<ControlState> {
+    await this.publish(workshopId)
+    return this.state(workshopId)
+  }
+
+  /** The ids a vote is about: all items of a kind on the board now, or explicit ids that must exist there. */
+  private async resolveTargets(workshopId: string, targets: VoteTargetKind | string[]): Promise<string[]> {
+    const board = await this.rooms().open(boardDocName(workshopId))
+    const records = readBoardRecords(board.doc)
+    if (!Array.isArray(targets)) return itemIds(records, targets)
+    const present = new Set(records.map((r) => (r as { id?: string }).id))
+    const unknown = targets.filter((id) => !present.has(id))
+    if (unknown.length > 0)
+      throw new HttpError(400, 'unknown_target', 'Certains éléments du vote ne sont pas sur le tableau.', { unknown })
+    return [...new Set(targets)]
+  }
+}
+
+/** Who a dot belongs to: the participant, or a keyed hash of them in anonymous sessions. */
+function voterId(voterKey: string | null, participantId: string): string {
+  return voterKey ? createHmac('sha256', voterKey).update(participantId).digest('base64url') : participantId
+}
+
+function resultsVisible(session: { status: string; hideResults: boolean }): boolean {
+  return session.status === 'closed' || !session.hideResults
+}

@@ -1,0 +1,37 @@
+/**
+ * The items people vote on, found in a board's records: notes (sticky notes),
+ * enjeux (cluster frames) and chantiers (chantier shapes). A note belongs to the
+ * enjeu whose frame contains it (tldraw parents a shape dropped into a frame to it).
+ */
+import { CHANTIER_SHAPE_TYPE } from '../chantierShape'
+import type { VoteTargetKind } from '../control'
+
+export interface BoardShape {
+  id: string
+  typeName: 'shape'
+  type: string
+  parentId: string
+  x: number
+  y: number
+  props: Record<string, unknown>
+}
+
+export function isShape(record: unknown): record is BoardShape {
+  return typeof record === 'object' && record !== null && (record as { typeName?: unknown }).typeName === 'shape'
+}
+
+const TYPE_OF: Record<VoteTargetKind, string> = {
+  notes: 'note',
+  enjeux: 'frame',
+  chantiers: CHANTIER_SHAPE_TYPE,
+}
+
+/** Ids of the board's items of one kind, in a stable order (top to bottom, left to right). */
+export function itemIds(records: Iterable<unknown>, kind: VoteTargetKind): string[] {
+  const type = TYPE_OF[kind]
+  return [...records]
+    .filter(isShape)
+    .filter((s) => s.type === type)
+    .sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1))
+    .map((s) => s.id)
+}
