@@ -309,7 +309,7 @@ export class SqliteStore implements Store {
     return this.db
       .transaction((): VoteOutcome => {
         const row = this.stmt.sessionById.get(sessionId)
-        if (!row || row.status !== 'open') return { ok: false, reason: 'closed' }
+        if (row?.status !== 'open') return { ok: false, reason: 'closed' }
         const session = voteSessionFromRow(row)
         if (!session.targetIds.includes(targetId)) return { ok: false, reason: 'unknown_target' }
         const used = this.stmt.countVoter.get(sessionId, voter)?.n ?? 0
@@ -326,7 +326,7 @@ export class SqliteStore implements Store {
     return this.db
       .transaction((): VoteOutcome => {
         const row = this.stmt.sessionById.get(sessionId)
-        if (!row || row.status !== 'open') return { ok: false, reason: 'closed' }
+        if (row?.status !== 'open') return { ok: false, reason: 'closed' }
         if (this.stmt.deleteOneVote.run(sessionId, voter, targetId).changes === 0)
           return { ok: false, reason: 'no_vote' }
         const used = this.stmt.countVoter.get(sessionId, voter)?.n ?? 0

@@ -185,10 +185,7 @@ test('hidden results: no tally or anyone else’s dots in the control document o
   // What Ben can read: the phase, the rules, participation counts — and nothing else.
   assert.equal(control.get('phase'), 'vote')
   assert.equal(control.get('results'), null)
-  assert.doesNotMatch(
-    control.json(),
-    /"votes"|ranking|byCollege":\{"associations":\{"participants":1,"voters":1\}\}.*shape:n3/,
-  )
+  assert.doesNotMatch(control.json(), /"votes"|"ranking"/)
   assert.equal((await api(ben.token, 'GET', `${base}/${vid}/results`)).status, 403)
   assert.equal((await api(facilitator.token, 'GET', `${base}/${vid}/results`)).status, 403)
   const state = await api(ben.token, 'GET', `/api/workshops/${ws.id}/state`)
