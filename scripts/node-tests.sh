@@ -8,4 +8,7 @@ files=("$@")
 if [ ${#files[@]} -eq 0 ]; then
   files=(shared/**/*.test.ts server/**/*.test.ts client/**/*.test.ts tests/contract/**/*.test.ts tests/integration/**/*.test.ts)
 fi
+# tldraw opens a BroadcastChannel at import time (keeping a test process alive)
+# unless NODE_ENV is 'test'.
+export NODE_ENV=test
 exec node --import tsx --test --test-concurrency=1 "${files[@]}"
