@@ -2,11 +2,22 @@
  * The tldraw schema of a board, built from the MIT `@tldraw/tlschema` so the
  * server validates records exactly as the pinned tldraw client does.
  */
-import { createTLSchema, type TLSchema } from '@tldraw/tlschema'
+import { createTLSchema, defaultShapeSchemas, type TLSchema } from '@tldraw/tlschema'
 import { MAX_RECORD_JSON_CHARS, SHARED_RECORD_TYPES } from './boardDoc'
+import { CHANTIER_SHAPE_TYPE, chantierShapeMigrations, chantierShapeProps } from './chantierShape'
 
+/**
+ * tldraw's default shapes plus ours (the chantier). The client builds the same
+ * schema from its shape utils (defaultShapeUtils + ChantierShapeUtil, which
+ * declares the same props and migrations), so both sides agree on every record.
+ */
 export function createBoardSchema(): TLSchema {
-  return createTLSchema()
+  return createTLSchema({
+    shapes: {
+      ...defaultShapeSchemas,
+      [CHANTIER_SHAPE_TYPE]: { props: chantierShapeProps, migrations: chantierShapeMigrations },
+    },
+  })
 }
 
 export type RecordCheck = { ok: true } | { ok: false; reason: string }

@@ -15,6 +15,10 @@ import type { SessionResponse } from '../../shared/api'
 import { canWriteBoard } from '../../shared/roles'
 import { useConnectionState } from '../sync/useConnectionState'
 import { BoardTopBar } from './BoardTopBar'
+import './chantier/chantier.css'
+import { boardShapeUtils, boardTools } from './chantier/boardShapes'
+import { ChantierPanel } from './chantier/ChantierPanel'
+import { chantierComponents, chantierUiOverrides } from './chantier/chantierUi'
 import { FatalNotice } from './FatalNotice'
 import {
   MAX_IMAGE_BYTES,
@@ -31,6 +35,7 @@ import { useYjsStore } from './useYjsStore'
 
 const assetUrls = getAssetUrlsByImport()
 const NO_EMBEDS: [] = []
+const uiOverrides = [selfContainedUiOverrides, chantierUiOverrides]
 
 export interface BoardPageProps {
   session: SessionResponse
@@ -47,6 +52,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   const config = useClientConfig()
   const { presenceUser, tldrawUser } = useBoardUser(session)
   const [notShared, setNotShared] = useState(false)
+  const [editor, setEditor] = useState<Editor | null>(null)
   useLeaveWarning(connection)
 
   const storeWithStatus = useYjsStore({
@@ -73,8 +79,14 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
     (editor: Editor) => {
       registerSelfContainedContent(editor)
       if (!canWrite) editor.updateInstanceState({ isReadonly: true })
-      if (!connection) return
-      return exposeTestHook({ editor, doc: connection.doc, provider: connection.provider })
+      setEditor(editor)
+      const disposeHook = connection
+        ? exposeTestHook({ editor, doc: connection.doc, provider: connection.provider })
+        : undefined
+      return () => {
+        disposeHook?.()
+        setEditor((current) => (current === editor ? null : current))
+      }
     },
     [canWrite, connection],
   )
@@ -103,7 +115,10 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
             assetUrls={assetUrls}
             licenseKey={config.tldrawLicenseKey ?? undefined}
             embeds={NO_EMBEDS}
-            overrides={selfContainedUiOverrides}
+            shapeUtils={boardShapeUtils}
+            tools={boardTools}
+            components={chantierComponents}
+            overrides={uiOverrides}
             maxAssetSize={MAX_IMAGE_BYTES}
             maxImageDimension={MAX_IMAGE_DIMENSION}
             onMount={onMount}
@@ -113,6 +128,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
             {t('board.loading')}
           </div>
         )}
+        {ready && editor && <ChantierPanel editor={editor} />}
       </main>
     </div>
   )

@@ -21,7 +21,6 @@ import {
   atom,
   createTLStore,
   defaultBindingUtils,
-  defaultShapeUtils,
   type TLPresenceUserInfo,
   type TLRecord,
   type TLStoreWithStatus,
@@ -30,6 +29,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY, SCHEMA_KEY, SHARED_RECORD_TYPES } from '../../shared/boardDoc'
 import type { BoardConnection } from '../sync/boardConnection'
+import { boardShapeUtils } from './chantier/boardShapes'
 import { bindLocalWriter, LOCAL_ORIGIN, type LocalWriter } from './localWriter'
 import { bindPresence } from './presenceSync'
 import { mergeRemoteBatch, type RecordEntry, RejectionLog } from './recordGate'
@@ -78,7 +78,8 @@ export function useYjsStore({ connection, canWrite, readOnly, online, user, onRe
     setStoreWithStatus({ status: 'loading' })
 
     const store = createTLStore({
-      shapeUtils: defaultShapeUtils,
+      // The same list <Tldraw> gets: tldraw's shapes and the chantier, the server's schema.
+      shapeUtils: boardShapeUtils,
       bindingUtils: defaultBindingUtils,
       // mode: tldraw keeps the editor's isReadonly in step with it;
       // status: tldraw's own offline indicator and collaboration UI (people menu).
