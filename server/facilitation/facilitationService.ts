@@ -13,14 +13,16 @@ import {
   type VoteSessionState,
   type VoteTargetKind,
 } from '../../shared/control'
-import { itemIds } from '../../shared/model/boardItems'
+import { itemIds, looseNotes } from '../../shared/model/boardItems'
 import { readBoardRecords } from '../../shared/model/boardRecords'
+import { richTextToPlain } from '../../shared/model/richText'
 import type { Role } from '../../shared/roles'
 import { newId, newSecret } from '../auth/secrets'
 import { HttpError } from '../http/errors'
 import type { Room } from '../rooms/room'
 import type { RoomManager } from '../rooms/roomManager'
 import type { Store, VoteOutcome } from '../storage/store'
+import { type Suggestion, suggestClusters } from './clustering/suggestClusters'
 import { participation, results } from './ranking'
 
 export interface Caller {
@@ -198,6 +200,26 @@ export class FacilitationService {
     const [pool, votes] = await Promise.all([this.store.listVoterPool(workshopId), this.store.allVotes(sessionId)])
     const part = participation(pool, votes, (id) => voterId(session.voterKey, id))
     return results(sessionId, session.targetIds, votes, session.anonymous, part)
+  }
+
+  /**
+   * « Suggérer des regroupements »: clusters of the notes not yet in a frame, by
+   * French text similarity. A proposal only: the facilitator previews it, and
+   * applying it is an ordinary (undoable) board edit made by their client.
+   */
+  async suggestClusters(workshopId: string): Promise<Suggestion> {
+    const board = await this.rooms().open(boardDocName(workshopId))
+    const notes = looseNotes(readBoardRecords(board.doc)).map((n) => ({
+      id: n.id,
+      text: richTextToPlain(n.props.richText),
+    }))
+    try {
+      return suggestClusters(notes)
+    } catch (e) {
+      if (e instanceof RangeError)
+        throw new HttpError(422, 'too_many_notes', 'Trop de notes pour proposer des regroupements.')
+      throw e
+    }
   }
 
   private async session(workshopId: string, sessionId: string) {

@@ -83,6 +83,11 @@ export function facilitationRoutes(deps: FacilitationDeps): Router {
     res.json(await deps.facilitation.setTimer(req.params.id, parse(TimerBody, req.body).seconds))
   })
 
+  router.post('/:id/cluster-suggestions', async (req, res) => {
+    await caller(req, ['facilitator'])
+    res.json(await deps.facilitation.suggestClusters(req.params.id))
+  })
+
   router.post('/:id/vote-sessions', async (req, res) => {
     await caller(req, ['facilitator'])
     const session = await deps.facilitation.openVote(req.params.id, parse(OpenVoteBody, req.body))

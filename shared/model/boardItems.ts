@@ -35,3 +35,10 @@ export function itemIds(records: Iterable<unknown>, kind: VoteTargetKind): strin
     .sort((a, b) => a.y - b.y || a.x - b.x || (a.id < b.id ? -1 : 1))
     .map((s) => s.id)
 }
+
+/** Sticky notes lying on the page itself, in no cluster frame yet (the ones to sort). */
+export function looseNotes(records: Iterable<unknown>): BoardShape[] {
+  const list = [...records].filter(isShape)
+  const frames = new Set(list.filter((s) => s.type === 'frame').map((s) => s.id))
+  return list.filter((s) => s.type === 'note' && !frames.has(s.parentId))
+}
