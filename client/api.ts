@@ -5,6 +5,7 @@
  * the server sent one, its `ApiError` body (stable `code`, French `message`),
  * so pages can map statuses to their own wording. Network failures have status 0.
  */
+
 import type {
   ApiError,
   ClientConfig,
@@ -14,6 +15,7 @@ import type {
   JoinResponse,
   SessionResponse,
 } from '../shared/api'
+import type { ControlState, Phase, VoteResults, VoteRules, VoteSessionState, VoteTargetKind } from '../shared/control'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -30,7 +32,7 @@ export class ApiRequestError extends Error {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST'
+  method?: 'GET' | 'POST' | 'DELETE'
   body?: unknown
   /** Admin token, sent as `Authorization: Bearer`. */
   token?: string
@@ -85,3 +87,28 @@ export const api = {
   join: (workshopId: string, body: JoinBody) =>
     apiRequest<JoinResponse>(`${workshopPath(workshopId)}/join`, { method: 'POST', body }),
 }
+
+/** Facilitation and votes (the session cookie authenticates; the server decides). */
+export const workshopApi = (workshopId: string) => {
+  const base = workshopPath(workshopId)
+  const post = <T>(path: string, body?: unknown) => apiRequest<T>(`${base}${path}`, { method: 'POST', body })
+  const vote = (vid: string) => `/vote-sessions/${encodeURIComponent(vid)}`
+  return {
+    state: () => apiRequest<ControlState>(`${base}/state`),
+    setPhase: (phase: Phase) => post<ControlState>('/phase', { phase }),
+    setLocked: (locked: boolean) => post<ControlState>('/lock', { locked }),
+    /** Starts a countdown of `seconds`, or stops it (null). */
+    setTimer: (seconds: number | null) => post<ControlState>('/timer', { seconds }),
+    openVote: (body: VoteRules & { targets: VoteTargetKind | string[] }) =>
+      post<VoteSessionState>('/vote-sessions', body),
+    vote: (vid: string, targetId: string) => post<{ remaining: number }>(`${vote(vid)}/votes`, { targetId }),
+    retract: (vid: string, targetId: string) =>
+      apiRequest<{ remaining: number }>(`${base}${vote(vid)}/votes/${encodeURIComponent(targetId)}`, {
+        method: 'DELETE',
+      }),
+    myVotes: (vid: string) => apiRequest<{ votes: string[]; remaining: number }>(`${base}${vote(vid)}/me`),
+    closeVote: (vid: string) => post<VoteResults>(`${vote(vid)}/close`),
+    results: (vid: string) => apiRequest<VoteResults>(`${base}${vote(vid)}/results`),
+  }
+}
+export type WorkshopApi = ReturnType<typeof workshopApi>

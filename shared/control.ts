@@ -71,10 +71,51 @@ export interface VoteResults {
   participation: Participation
 }
 
+/**
+ * What a workshop's template sets up; the facilitator's timer presets and the
+ * vote dialog start from it.
+ */
+export interface WorkshopSettings {
+  /** Suggested duration of each phase, in seconds (the timer's preset). */
+  phaseDurations: Record<Phase, number>
+  /** Defaults of the next vote session. */
+  vote: VoteRules & { targets: VoteTargetKind }
+  /** Whether the écriture phase starts with private writing on. */
+  privateWriting: boolean
+}
+
+/**
+ * Private writing (issue 3 §3): while active, the notes a participant writes
+ * stay in their own drafts document, seen by them and the facilitator only,
+ * until the facilitator reveals them. Only counts are published, never text.
+ */
+export interface PrivateWritingState {
+  active: boolean
+  /** Participants with notes not revealed yet. */
+  authors: number
+  /** Notes not revealed yet. */
+  notes: number
+}
+
+/**
+ * « Tout le monde ici » : the facilitator's viewport, in page coordinates.
+ * Every client moves its camera there when `at` changes.
+ */
+export interface SummonState {
+  bounds: { x: number; y: number; w: number; h: number }
+  /** Server time of the summon. */
+  at: number
+  /** Participant id of the facilitator who summoned (whom "follow" follows). */
+  by: string
+}
+
 export interface ControlState {
   phase: Phase
   locked: boolean
   timer: TimerState | null
+  settings: WorkshopSettings
+  privateWriting: PrivateWritingState
+  summon: SummonState | null
   vote: VoteSessionState | null
   participation: Participation | null
   /** Present only when the rules allow them to be seen (closed, or open with visible results). */

@@ -7,18 +7,21 @@
  * condition of tldraw 3.15's licence without a key).
  */
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { type Editor, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { SessionResponse } from '../../shared/api'
 import { canWriteBoard } from '../../shared/roles'
+import { useControl } from '../facilitation/useControl'
+import { WorkshopBar } from '../facilitation/WorkshopBar'
 import { useConnectionState } from '../sync/useConnectionState'
 import { BoardTopBar } from './BoardTopBar'
+import { boardComponents } from './boardComponents'
 import './chantier/chantier.css'
 import { boardShapeUtils, boardTools } from './chantier/boardShapes'
 import { ChantierPanel } from './chantier/ChantierPanel'
-import { chantierComponents, chantierUiOverrides } from './chantier/chantierUi'
+import { chantierUiOverrides } from './chantier/chantierUi'
 import { FatalNotice } from './FatalNotice'
 import {
   MAX_IMAGE_BYTES,
@@ -32,6 +35,7 @@ import { useBoardUser } from './useBoardUser'
 import { useClientConfig } from './useClientConfig'
 import { useLeaveWarning } from './useLeaveWarning'
 import { useYjsStore } from './useYjsStore'
+import { WorkshopContext, workshopContextValue } from './workshopContext'
 
 const assetUrls = getAssetUrlsByImport()
 const NO_EMBEDS: [] = []
@@ -48,6 +52,8 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   const workshopId = session.workshop.id
   const canWrite = canWriteBoard(session.role)
   const connection = useBoardConnection(workshopId)
+  const control = useControl(workshopId)
+  const workshop = useMemo(() => workshopContextValue(session, control), [session, control])
   const connectionState = useConnectionState(connection?.provider ?? null, workshopId)
   const config = useClientConfig()
   const { presenceUser, tldrawUser } = useBoardUser(session)
@@ -93,43 +99,46 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
 
   const ready = storeWithStatus.status === 'synced-remote' && config !== undefined
   return (
-    <div className="board-page">
-      <BoardTopBar session={session} connection={connectionState} />
-      {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
-      {connectionState.tooBig && connectionState.phase !== 'connected' && (
-        <div className="board-notice warning" role="alert">
-          {t('connection.tooBig')}
-        </div>
-      )}
-      {notShared && (
-        <div className="board-notice warning" role="alert" data-testid="not-shared">
-          {t('board.notShared')}
-        </div>
-      )}
-      <main className="board-canvas">
-        {ready ? (
-          <Tldraw
-            key={storeWithStatus.store.id}
-            store={storeWithStatus}
-            user={tldrawUser}
-            assetUrls={assetUrls}
-            licenseKey={config.tldrawLicenseKey ?? undefined}
-            embeds={NO_EMBEDS}
-            shapeUtils={boardShapeUtils}
-            tools={boardTools}
-            components={chantierComponents}
-            overrides={uiOverrides}
-            maxAssetSize={MAX_IMAGE_BYTES}
-            maxImageDimension={MAX_IMAGE_DIMENSION}
-            onMount={onMount}
-          />
-        ) : (
-          <div className="centered" role="status" data-testid="board-loading">
-            {t('board.loading')}
+    <WorkshopContext.Provider value={workshop}>
+      <div className="board-page">
+        <BoardTopBar session={session} connection={connectionState} />
+        <WorkshopBar editor={editor} />
+        {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
+        {connectionState.tooBig && connectionState.phase !== 'connected' && (
+          <div className="board-notice warning" role="alert">
+            {t('connection.tooBig')}
           </div>
         )}
-        {ready && editor && <ChantierPanel editor={editor} />}
-      </main>
-    </div>
+        {notShared && (
+          <div className="board-notice warning" role="alert" data-testid="not-shared">
+            {t('board.notShared')}
+          </div>
+        )}
+        <main className="board-canvas">
+          {ready ? (
+            <Tldraw
+              key={storeWithStatus.store.id}
+              store={storeWithStatus}
+              user={tldrawUser}
+              assetUrls={assetUrls}
+              licenseKey={config.tldrawLicenseKey ?? undefined}
+              embeds={NO_EMBEDS}
+              shapeUtils={boardShapeUtils}
+              tools={boardTools}
+              components={boardComponents}
+              overrides={uiOverrides}
+              maxAssetSize={MAX_IMAGE_BYTES}
+              maxImageDimension={MAX_IMAGE_DIMENSION}
+              onMount={onMount}
+            />
+          ) : (
+            <div className="centered" role="status" data-testid="board-loading">
+              {t('board.loading')}
+            </div>
+          )}
+          {ready && editor && <ChantierPanel editor={editor} />}
+        </main>
+      </div>
+    </WorkshopContext.Provider>
   )
 }

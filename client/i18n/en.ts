@@ -106,6 +106,20 @@ export const en: Messages = {
       enjeuxMax: 'At most {{max}} issues.',
     },
   },
+  facilitation: {
+    phases: 'Workshop phases',
+    phase: {
+      ecriture: 'Writing',
+      regroupement: 'Clustering',
+      chantiers: 'Work streams',
+      vote: 'Vote',
+      resultats: 'Results',
+    },
+    timer: {
+      label: 'Time left: {{time}}',
+      over: 'Time is up',
+    },
+  },
   connection: {
     connected: 'Connected',
     connecting: 'Reconnecting…',

@@ -108,6 +108,20 @@ export const fr = {
       enjeuxMax: '{{max}} enjeux au plus.',
     },
   },
+  facilitation: {
+    phases: 'Phases de l’atelier',
+    phase: {
+      ecriture: 'Écriture',
+      regroupement: 'Regroupement',
+      chantiers: 'Chantiers',
+      vote: 'Vote',
+      resultats: 'Résultats',
+    },
+    timer: {
+      label: 'Temps restant : {{time}}',
+      over: 'Temps écoulé',
+    },
+  },
   connection: {
     connected: 'Connecté',
     connecting: 'Reconnexion…',

@@ -22,6 +22,7 @@ import { HttpError } from '../http/errors'
 import type { Room } from '../rooms/room'
 import type { RoomManager } from '../rooms/roomManager'
 import type { Store, VoteOutcome } from '../storage/store'
+import { settingsForTemplate } from '../workshops/templateSettings'
 import { type Suggestion, suggestClusters } from './clustering/suggestClusters'
 import { participation, results } from './ranking'
 
@@ -68,8 +69,11 @@ export class FacilitationService {
   }
 
   async state(workshopId: string): Promise<ControlState> {
-    const control = await this.store.getControl(workshopId)
-    if (!control) throw new HttpError(404, 'not_found', 'Atelier introuvable.')
+    const [control, workshop] = await Promise.all([
+      this.store.getControl(workshopId),
+      this.store.getWorkshop(workshopId),
+    ])
+    if (!control || !workshop) throw new HttpError(404, 'not_found', 'Atelier introuvable.')
     const session = await this.store.currentVoteSession(workshopId)
     let vote: VoteSessionState | null = null
     let part = null
@@ -85,6 +89,9 @@ export class FacilitationService {
       phase: control.phase,
       locked: control.locked,
       timer: control.timer,
+      settings: control.settings ?? settingsForTemplate(workshop.template),
+      privateWriting: { active: control.privateWriting, authors: 0, notes: 0 },
+      summon: control.summon,
       vote,
       participation: part,
       results: visible,

@@ -49,6 +49,13 @@ const MIGRATIONS = [
      id INTEGER PRIMARY KEY AUTOINCREMENT, session_id TEXT NOT NULL REFERENCES vote_sessions(id) ON DELETE CASCADE,
      voter TEXT NOT NULL, target_id TEXT NOT NULL, college TEXT, created_at INTEGER NOT NULL);
    CREATE INDEX votes_voter ON votes(session_id, voter, target_id);`,
+  `CREATE TABLE processes (
+     id TEXT PRIMARY KEY, nom TEXT NOT NULL, code_departement TEXT, perimetre TEXT, created_at INTEGER NOT NULL);
+   ALTER TABLE workshops ADD COLUMN process_id TEXT REFERENCES processes(id);
+   CREATE INDEX workshops_process ON workshops(process_id, created_at);
+   ALTER TABLE workshops ADD COLUMN settings TEXT;
+   ALTER TABLE workshops ADD COLUMN private_writing INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE workshops ADD COLUMN summon TEXT;`,
 ]
 
 interface VoteSessionRow {
@@ -147,9 +154,17 @@ export class SqliteStore implements Store {
         'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
-      getControl: db.prepare<[string], { phase: string; locked: number; timer: string | null }>(
-        'SELECT phase, locked, timer FROM workshops WHERE id = ?',
-      ),
+      getControl: db.prepare<
+        [string],
+        {
+          phase: string
+          locked: number
+          timer: string | null
+          settings: string | null
+          private_writing: number
+          summon: string | null
+        }
+      >('SELECT phase, locked, timer, settings, private_writing, summon FROM workshops WHERE id = ?'),
       voterPool: db.prepare<[string], { id: string; college: string | null }>(
         "SELECT id, college FROM participants WHERE workshop_id = ? AND role != 'observer'",
       ),
@@ -251,7 +266,14 @@ export class SqliteStore implements Store {
   async getControl(workshopId: string): Promise<WorkshopControlRow | null> {
     const r = this.stmt.getControl.get(workshopId)
     if (!r) return null
-    return { phase: r.phase as Phase, locked: r.locked === 1, timer: r.timer ? JSON.parse(r.timer) : null }
+    return {
+      phase: r.phase as Phase,
+      locked: r.locked === 1,
+      timer: r.timer ? JSON.parse(r.timer) : null,
+      settings: r.settings ? JSON.parse(r.settings) : null,
+      privateWriting: r.private_writing === 1,
+      summon: r.summon ? JSON.parse(r.summon) : null,
+    }
   }
 
   async updateControl(workshopId: string, change: Partial<WorkshopControlRow>): Promise<void> {
@@ -259,6 +281,9 @@ export class SqliteStore implements Store {
     if (change.phase !== undefined) columns.phase = change.phase
     if (change.locked !== undefined) columns.locked = change.locked ? 1 : 0
     if (change.timer !== undefined) columns.timer = change.timer ? JSON.stringify(change.timer) : null
+    if (change.settings !== undefined) columns.settings = change.settings ? JSON.stringify(change.settings) : null
+    if (change.privateWriting !== undefined) columns.private_writing = change.privateWriting ? 1 : 0
+    if (change.summon !== undefined) columns.summon = change.summon ? JSON.stringify(change.summon) : null
     const names = Object.keys(columns)
     if (names.length === 0) return
     const assignments = names.map((n) => `${n} = ?`).join(', ')

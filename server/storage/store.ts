@@ -7,7 +7,7 @@
  * inside them.
  */
 import type { Template } from '../../shared/api'
-import type { Phase, TimerState, VoteSessionState } from '../../shared/control'
+import type { Phase, SummonState, TimerState, VoteSessionState, WorkshopSettings } from '../../shared/control'
 import type { Role } from '../../shared/roles'
 
 export interface WorkshopRow {
@@ -45,6 +45,11 @@ export interface WorkshopControlRow {
   phase: Phase
   locked: boolean
   timer: TimerState | null
+  /** Null for workshops created before settings existed: the template's defaults apply. */
+  settings: WorkshopSettings | null
+  /** Private writing on: participants' new notes go to their drafts until revealed. */
+  privateWriting: boolean
+  summon: SummonState | null
 }
 
 export interface NewVoteSession extends Omit<VoteSessionState, 'status' | 'closedAt'> {

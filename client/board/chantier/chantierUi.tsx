@@ -1,7 +1,7 @@
 /**
  * The chantier in tldraw's UI: the tool in the toolbar (« Chantier », key C),
- * its label in tldraw's own menus (taken from our translations), the links
- * overlay, and no empty style panel for a card that has no style.
+ * its label in tldraw's own menus (taken from our translations), and no
+ * empty style panel for a card that has no style.
  */
 import { useTranslation } from 'react-i18next'
 import {
@@ -46,7 +46,6 @@ import {
 import { CHANTIER_SHAPE_TYPE } from '../../../shared/chantierShape'
 import { en } from '../../i18n/en'
 import { fr } from '../../i18n/fr'
-import { ChantierLinks } from './ChantierLinks'
 
 export const CHANTIER_TOOL_KBD = 'c'
 const LABEL_KEY = 'tool.chantier'
@@ -156,5 +155,4 @@ function AtelierStylePanel(props: TLUiStylePanelProps) {
 export const chantierComponents: TLComponents = {
   Toolbar: AtelierToolbar,
   StylePanel: AtelierStylePanel,
-  OnTheCanvas: ChantierLinks,
 }

@@ -1,0 +1,18 @@
+/**
+ * The tldraw components of an Atelier board, gathered in one place: each
+ * feature adds its own piece (the chantier's toolbar button and links…), and
+ * BoardPage hands the result to <Tldraw>.
+ */
+import type { TLComponents } from 'tldraw'
+import { ChantierLinks } from './chantier/ChantierLinks'
+import { chantierComponents } from './chantier/chantierUi'
+
+/** Everything drawn in page space, above the shapes. */
+function OnTheCanvas() {
+  return <ChantierLinks />
+}
+
+export const boardComponents: TLComponents = {
+  ...chantierComponents,
+  OnTheCanvas,
+}
