@@ -88,7 +88,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxMessagesPerSecond: int(env, 'ATELIER_MAX_MESSAGES_PER_SECOND', 200, 1),
       maxLoadedRooms: int(env, 'ATELIER_MAX_ROOMS', 500, 1),
     },
-    clientDir: path.resolve(cwd, 'dist/client'),
+    clientDir: path.resolve(cwd, env.ATELIER_CLIENT_DIR?.trim() || 'dist/client'),
     logLevel,
   }
 }
