@@ -19,11 +19,11 @@ const PHASE_DURATIONS: Record<Phase, number> = {
 export function settingsForTemplate(template: Template): WorkshopSettings {
   switch (template) {
     case 'enjeux':
-      // Issues first written alone (no anchoring on the first loud voice), then clustered; the vote ranks enjeux.
+      // The vote ranks enjeux. Private writing stays the facilitator's choice (off until they turn it on).
       return {
         phaseDurations: PHASE_DURATIONS,
         vote: { targets: 'enjeux', votesPerPerson: 3, maxPerItem: 1, hideResults: true, anonymous: false },
-        privateWriting: true,
+        privateWriting: false,
       }
     case 'chantiers':
       return {
