@@ -6,6 +6,8 @@
  * so pages can map statuses to their own wording. Network failures have status 0.
  */
 
+// A type only (erased at build): the server module that computes it is its one definition.
+import type { Suggestion } from '../server/facilitation/clustering/suggestClusters'
 import type {
   ApiError,
   ClientConfig,
@@ -109,6 +111,8 @@ export const workshopApi = (workshopId: string) => {
     myVotes: (vid: string) => apiRequest<{ votes: string[]; remaining: number }>(`${base}${vote(vid)}/me`),
     closeVote: (vid: string) => post<VoteResults>(`${vote(vid)}/close`),
     results: (vid: string) => apiRequest<VoteResults>(`${base}${vote(vid)}/results`),
+    /** « Suggérer des regroupements » (facilitator): groups of the notes not yet in a frame; nothing is written. */
+    suggestClusters: () => post<Suggestion>('/cluster-suggestions'),
   }
 }
 export type WorkshopApi = ReturnType<typeof workshopApi>
