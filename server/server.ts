@@ -4,6 +4,7 @@
  */
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { parseDocName } from '../shared/boardDoc'
 import { createBoardSchema } from '../shared/boardSchema'
 import { type AdminToken, loadAdminToken } from './auth/adminToken'
 import { makeOriginCheck } from './auth/origins'
@@ -11,7 +12,7 @@ import { newSecret } from './auth/secrets'
 import { SessionSigner } from './auth/sessions'
 import type { Config } from './config'
 import { FacilitationService } from './facilitation/facilitationService'
-import { parseDocName, writeRefusal } from './facilitation/writePolicy'
+import { writeRefusal } from './facilitation/writePolicy'
 import { attachSyncGateway } from './gateway/syncGateway'
 import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
@@ -37,7 +38,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     config.sessionTtlSeconds,
   )
   const originAllowed = makeOriginCheck(config)
-  const facilitation = new FacilitationService(store, () => rooms)
+  const facilitation = new FacilitationService(
+    store,
+    () => rooms,
+    Date.now,
+    (error, workshopId) => logger.warn({ event: 'private_writing_failed', workshop: workshopId, error: String(error) }),
+  )
   const rooms: RoomManager = new RoomManager({
     store,
     schema: createBoardSchema(),
@@ -47,12 +53,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxLoadedRooms: config.limits.maxLoadedRooms,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
     writeRefusal: (conn, name) => {
-      const { workshopId, kind } = parseDocName(name)
-      return writeRefusal(conn.session.role, kind, facilitation.isLocked(workshopId))
+      const target = parseDocName(name)
+      return writeRefusal(conn.session, target, facilitation.isLocked(target.workshopId))
     },
     onLoad: async (room) => {
       const { workshopId, kind } = parseDocName(room.name)
       if (kind === 'control') await facilitation.writeControl(room, workshopId)
+    },
+    onUpdate: (room) => {
+      if (parseDocName(room.name).kind !== 'drafts') return
+      facilitation.drafts
+        .changed(room)
+        .catch((error) => logger.warn({ event: 'private_writing_failed', room: room.name, error: String(error) }))
     },
   })
   const app = createApp({
@@ -74,6 +86,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     logger,
     originAllowed,
     beforeOpen: (workshopId) => facilitation.prepare(workshopId),
+    openRefusal: (session, target) => facilitation.drafts.openRefusal(session, target),
   })
 
   await new Promise<void>((resolve, reject) => {

@@ -97,6 +97,13 @@ export interface PrivateWritingState {
   notes: number
 }
 
+/** `GET /api/workshops/:id/private-writing/authors` (facilitator): whose drafts hold unrevealed notes. */
+export interface DraftAuthor {
+  participantId: string
+  name: string
+  notes: number
+}
+
 /**
  * « Tout le monde ici » : the facilitator's viewport, in page coordinates.
  * Every client moves its camera there when `at` changes.

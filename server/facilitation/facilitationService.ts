@@ -1,7 +1,8 @@
 /**
- * The workshop rules the server owns (DESIGN §3): phases, timer, board lock and
- * dot-votes. Every decision is taken in a store transaction, then published to
- * the workshop's control document, which clients read but never write.
+ * The workshop rules the server owns (DESIGN §3): phases, timer, board lock,
+ * private writing (privateWriting.ts) and dot-votes. Every decision is taken
+ * in a store transaction, then published to the workshop's control
+ * document, which clients read but never write.
  */
 import { createHmac } from 'node:crypto'
 import {
@@ -24,6 +25,7 @@ import type { RoomManager } from '../rooms/roomManager'
 import type { Store, VoteOutcome } from '../storage/store'
 import { settingsForTemplate } from '../workshops/templateSettings'
 import { type Suggestion, suggestClusters } from './clustering/suggestClusters'
+import { PrivateWriting } from './privateWriting'
 import { participation, results } from './ranking'
 
 export interface Caller {
@@ -50,12 +52,23 @@ export const boardDocName = (workshopId: string) => `${workshopId}/board`
 export class FacilitationService {
   /** Board lock per workshop, cached for the synchronous write check of every board update. */
   private readonly locks = new Map<string, boolean>()
+  /** Participants' drafts documents: access, counts, reveal. */
+  readonly drafts: PrivateWriting
 
   constructor(
     private readonly store: Store,
     private readonly rooms: () => RoomManager,
     private readonly now: () => number = Date.now,
-  ) {}
+    onBackgroundError: (error: unknown, workshopId: string) => void = () => {},
+  ) {
+    this.drafts = new PrivateWriting({
+      store,
+      rooms,
+      isActive: async (workshopId) => privateWritingActive(await store.getControl(workshopId)),
+      publish: (workshopId) => this.publish(workshopId),
+      onError: onBackgroundError,
+    })
+  }
 
   /** Loads what the synchronous checks need; called before a connection attaches. */
   async prepare(workshopId: string): Promise<void> {
@@ -90,7 +103,7 @@ export class FacilitationService {
       locked: control.locked,
       timer: control.timer,
       settings: control.settings ?? settingsForTemplate(workshop.template),
-      privateWriting: { active: control.privateWriting, authors: 0, notes: 0 },
+      privateWriting: { active: privateWritingActive(control), ...(await this.drafts.summary(workshopId)) },
       summon: control.summon,
       vote,
       participation: part,
@@ -116,6 +129,7 @@ export class FacilitationService {
   }
 
   async setPhase(workshopId: string, phase: Phase): Promise<ControlState> {
+    await this.revealOnLeavingWriting(workshopId, phase)
     await this.store.updateControl(workshopId, { phase })
     return this.changed(workshopId)
   }
@@ -133,7 +147,26 @@ export class FacilitationService {
     return this.changed(workshopId)
   }
 
+  /** Private writing on or off (only during écriture); turning it off reveals every private note. */
+  async setPrivateWriting(workshopId: string, active: boolean): Promise<ControlState> {
+    const control = await this.store.getControl(workshopId)
+    if (!control) throw new HttpError(404, 'not_found', 'Atelier introuvable.')
+    if (active && control.phase !== 'ecriture')
+      throw new HttpError(409, 'not_writing_phase', "L'écriture privée n'est possible que pendant la phase d'écriture.")
+    await this.store.updateControl(workshopId, { privateWriting: active })
+    if (!active) await this.drafts.reveal(workshopId)
+    return this.changed(workshopId)
+  }
+
+  /** « Révéler les notes » : every private note goes to the board; private writing stays as it is. */
+  async revealDrafts(workshopId: string): Promise<{ revealed: number }> {
+    const revealed = await this.drafts.reveal(workshopId)
+    await this.publish(workshopId)
+    return { revealed }
+  }
+
   async openVote(workshopId: string, request: OpenVoteRequest): Promise<VoteSessionState> {
+    await this.revealOnLeavingWriting(workshopId, 'vote')
     const targetIds = await this.resolveTargets(workshopId, request.targets)
     if (targetIds.length === 0)
       throw new HttpError(422, 'no_targets', "Il n'y a rien à voter : aucun élément de ce type sur le tableau.")
@@ -236,6 +269,14 @@ export class FacilitationService {
     return { session, public: rest as VoteSessionState, voterKey }
   }
 
+  /** Leaving écriture ends private writing and reveals what is left, before the next phase starts. */
+  private async revealOnLeavingWriting(workshopId: string, next: Phase): Promise<void> {
+    const control = await this.store.getControl(workshopId)
+    if (control?.phase !== 'ecriture' || next === 'ecriture') return
+    if (control.privateWriting) await this.store.updateControl(workshopId, { privateWriting: false })
+    await this.drafts.reveal(workshopId)
+  }
+
   private async changed(workshopId: string): Promise<ControlState> {
     await this.publish(workshopId)
     return this.state(workshopId)
@@ -257,6 +298,11 @@ export class FacilitationService {
 /** Who a dot belongs to: the participant, or a keyed hash of them in anonymous sessions. */
 function voterId(voterKey: string | null, participantId: string): string {
   return voterKey ? createHmac('sha256', voterKey).update(participantId).digest('base64url') : participantId
+}
+
+/** Private writing is only ever on during écriture. */
+function privateWritingActive(control: { phase: Phase; privateWriting: boolean } | null): boolean {
+  return control?.privateWriting === true && control.phase === 'ecriture'
 }
 
 function resultsVisible(session: { status: string; hideResults: boolean }): boolean {

@@ -1,17 +1,18 @@
 /**
- * The sync gateway: turns an HTTP upgrade on `/sync/<workshopId>/<doc>` into a
- * room connection. Everything is checked before the WebSocket opens — path,
- * Origin, session (cookie or token) for that very workshop, room capacity — and
- * refused with a plain HTTP status otherwise (401, 403, 404, 503).
+ * The sync gateway: turns an HTTP upgrade on `/sync/<workshopId>/<doc>` (or
+ * `/sync/<workshopId>/drafts/<participantId>`) into a room connection.
+ * Everything is checked before the WebSocket opens — path, Origin, session
+ * (cookie or token) for that very workshop, who may open that document, room
+ * capacity — and refused with a plain HTTP status otherwise (401, 403, 404, 503).
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { WORKSHOP_ID_PATTERN } from '../../shared/api'
-import { DOC_KINDS, type DocKind } from '../../shared/boardDoc'
+import { DOC_KINDS, type DocKind, type DocTarget, docName } from '../../shared/boardDoc'
 import { CloseCodes } from '../../shared/protocol'
 import type { OriginCheck } from '../auth/origins'
-import type { SessionSigner } from '../auth/sessions'
+import type { Session, SessionSigner } from '../auth/sessions'
 import type { Limits } from '../config'
 import { authenticate } from '../http/sessionAuth'
 import type { Logger } from '../logger'
@@ -28,17 +29,23 @@ export interface GatewayDeps {
   originAllowed: OriginCheck
   /** Loads what the rooms' synchronous checks need for this workshop (e.g. its board lock). */
   beforeOpen?(workshopId: string): Promise<void>
+  /** Whether this session may open this document: null, or the HTTP status to refuse with (403, 404). */
+  openRefusal?(session: Session, target: DocTarget): Promise<403 | 404 | null>
 }
 
 const KINDS: ReadonlySet<string> = new Set(DOC_KINDS)
 const PING_INTERVAL_MS = 30_000
 
-export function parseSyncPath(pathname: string): { workshopId: string; kind: DocKind } | null {
-  const m = /^\/sync\/([^/]+)\/([^/]+)$/.exec(pathname)
+/** `/sync/<workshopId>/<kind>`, or `/sync/<workshopId>/drafts/<participantId>`; null for anything else. */
+export function parseSyncPath(pathname: string): DocTarget | null {
+  const m = /^\/sync\/([^/]+)\/([^/]+)(?:\/([^/]+))?$/.exec(pathname)
   if (!m) return null
-  const [, workshopId, kind] = m as unknown as [string, string, string]
+  const [, workshopId, kind, owner = null] = m as unknown as [string, string, string, string | undefined]
   if (!WORKSHOP_ID_PATTERN.test(workshopId) || !KINDS.has(kind)) return null
-  return { workshopId, kind: kind as DocKind }
+  // Only drafts documents have an owner, and theirs is a participant id (same shape as a workshop id).
+  if ((kind === 'drafts') !== (owner !== null)) return null
+  if (owner !== null && !WORKSHOP_ID_PATTERN.test(owner)) return null
+  return { workshopId, kind: kind as DocKind, owner }
 }
 
 export function attachSyncGateway(server: Server, deps: GatewayDeps): { close(): void } {
@@ -63,10 +70,12 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
       if (!deps.originAllowed(req)) return refuse(socket, 403, 'Forbidden')
       const auth = await authenticate(deps.signer, deps.store, req, target.workshopId, url)
       if (!auth.ok) return refuse(socket, auth.status, auth.status === 401 ? 'Unauthorized' : 'Forbidden')
+      const refusal = (await deps.openRefusal?.(auth.session, target)) ?? null
+      if (refusal !== null) return refuse(socket, refusal, refusal === 403 ? 'Forbidden' : 'Not Found')
       await deps.beforeOpen?.(target.workshopId)
       let room: Awaited<ReturnType<RoomManager['open']>>
       try {
-        room = await deps.rooms.open(`${target.workshopId}/${target.kind}`)
+        room = await deps.rooms.open(docName(target))
       } catch (e) {
         if (e instanceof RoomLimitError) return refuse(socket, 503, 'Service Unavailable')
         throw e

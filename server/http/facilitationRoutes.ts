@@ -39,6 +39,9 @@ export const OpenVoteBody = z.strictObject({
   anonymous: z.boolean(),
 })
 const VoteBody = z.strictObject({ targetId: ID })
+const PrivateWritingBody = z.strictObject({ active: z.boolean() })
+/** Calls that take no parameters: nothing, or an empty object. */
+const NoBody = z.strictObject({})
 
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const result = schema.safeParse(body)
@@ -81,6 +84,24 @@ export function facilitationRoutes(deps: FacilitationDeps): Router {
   router.post('/:id/timer', async (req, res) => {
     await caller(req, ['facilitator'])
     res.json(await deps.facilitation.setTimer(req.params.id, parse(TimerBody, req.body).seconds))
+  })
+
+  router.post('/:id/private-writing', async (req, res) => {
+    await caller(req, ['facilitator'])
+    const { active } = parse(PrivateWritingBody, req.body)
+    res.json(await deps.facilitation.setPrivateWriting(req.params.id, active))
+  })
+
+  router.post('/:id/private-writing/reveal', async (req, res) => {
+    await caller(req, ['facilitator'])
+    parse(NoBody, req.body ?? {})
+    res.json(await deps.facilitation.revealDrafts(req.params.id))
+  })
+
+  /** Whose drafts hold unrevealed notes: the facilitator's client opens those drafts documents. */
+  router.get('/:id/private-writing/authors', async (req, res) => {
+    await caller(req, ['facilitator'])
+    res.json(await deps.facilitation.drafts.authors(req.params.id))
   })
 
   router.post('/:id/cluster-suggestions', async (req, res) => {

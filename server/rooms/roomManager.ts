@@ -25,6 +25,8 @@ export interface RoomManagerOptions {
   writeRefusal(conn: Connection, name: string): CloseReason | null
   /** Runs once a room is loaded, before any connection attaches (e.g. publish the control state). */
   onLoad?(room: Room): Promise<void>
+  /** Runs after every accepted update (a client's or the server's), once it is applied and appended. */
+  onUpdate?(room: Room): void
 }
 
 export class RoomLimitError extends Error {}
@@ -100,6 +102,7 @@ export class RoomManager {
   noteUpdate(room: Room): void {
     const l = this.loaded.get(room.name)
     if (!l) return
+    this.opts.onUpdate?.(room)
     if (++l.logLength >= this.opts.compactAfterUpdates) {
       l.logLength = 0
       // Compaction folds what is committed so far; later appends stay in the log.

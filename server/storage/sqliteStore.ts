@@ -149,6 +149,10 @@ export class SqliteStore implements Store {
         'SELECT seq, data FROM doc_updates WHERE doc = ? AND seq > ? ORDER BY seq',
       ),
       countUpdates: db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+      // A range on the primary key and on doc_updates_doc, so both are index seeks.
+      listDocs: db.prepare<[string, string, string, string], { doc: string }>(
+        'SELECT doc FROM doc_snapshots WHERE doc >= ? AND doc < ? UNION SELECT doc FROM doc_updates WHERE doc >= ? AND doc < ? ORDER BY doc',
+      ),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       upsertSnapshot: db.prepare(
         'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
@@ -387,6 +391,11 @@ export class SqliteStore implements Store {
     })()
   }
 
+  async listDocs(prefix: string): Promise<string[]> {
+    const end = prefixEnd(prefix)
+    return this.stmt.listDocs.all(prefix, end, prefix, end).map((r) => r.doc)
+  }
+
   async appendUpdates(entries: DocAppend[]): Promise<void> {
     this.db.transaction(() => {
       for (const e of entries) this.stmt.appendUpdate.run(e.doc, asBuffer(e.data))
@@ -417,6 +426,16 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close()
   }
+}
+
+/**
+ * A string above every string starting with `prefix` and below any other that
+ * is above them: the prefix with its last character incremented. (SQLite
+ * compares text as UTF-8 bytes, in code point order; document names are ASCII.)
+ */
+function prefixEnd(prefix: string): string {
+  if (prefix.length === 0) return '\u{10ffff}'
+  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
 }
 
 /** better-sqlite3 binds Buffers as BLOBs; wrap without copying. */

@@ -116,6 +116,8 @@ export interface Store {
   closeVoteSession(sessionId: string, now: number): Promise<boolean>
 
   loadDoc(doc: string): Promise<StoredDoc>
+  /** Names of the stored documents (snapshot or log entries) starting with `prefix`, sorted. */
+  listDocs(prefix: string): Promise<string[]>
   /** Appends every entry in one transaction: all are durable, or none. */
   appendUpdates(entries: DocAppend[]): Promise<void>
   /** Number of log entries after the snapshot. */

@@ -20,6 +20,11 @@ export function isShape(record: unknown): record is BoardShape {
   return typeof record === 'object' && record !== null && (record as { typeName?: unknown }).typeName === 'shape'
 }
 
+/** A sticky note (what private writing keeps in a participant's drafts). */
+export function isNote(record: unknown): record is BoardShape {
+  return isShape(record) && record.type === 'note'
+}
+
 const TYPE_OF: Record<VoteTargetKind, string> = {
   notes: 'note',
   enjeux: 'frame',

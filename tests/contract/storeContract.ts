@@ -83,6 +83,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.loadDoc('b/board')).updates.length, 1, 'other documents untouched')
     }))
 
+  test(`${name}: documents are listed by prefix, whether logged or only snapshotted`, () =>
+    withStore(async (store) => {
+      const empty = new Uint8Array([0, 0])
+      const names = ['w/drafts/b', 'w/drafts/a', 'w/drafts/a', 'w/board', 'w/draftsX', 'w/drafts', 'v/drafts/c']
+      await store.appendUpdates(names.map((doc) => ({ doc, data: empty })))
+      // Only a snapshot left: every log entry folded into it.
+      await store.appendUpdates([{ doc: 'w/drafts/s', data: empty }])
+      await store.replaceWithSnapshot('w/drafts/s', empty, (await store.loadDoc('w/drafts/s')).lastSeq)
+      assert.equal(await store.countUpdates('w/drafts/s'), 0)
+
+      assert.deepEqual(await store.listDocs('w/drafts/'), ['w/drafts/a', 'w/drafts/b', 'w/drafts/s'])
+      assert.deepEqual(await store.listDocs('x/drafts/'), [])
+    }))
+
   test(`${name}: an unknown document loads empty and the store reports writable`, () =>
     withStore(async (store) => {
       assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })

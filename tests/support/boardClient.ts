@@ -34,6 +34,8 @@ export interface ConnectOptions {
    * must set this, or a refused write still reaches the other test clients.
    */
   disableBc?: boolean
+  /** The document's room name, as in its sync path (default `<workshopId>/board`; e.g. a drafts document). */
+  room?: string
 }
 
 /** A WebSocket class that sends a chosen Origin header, as a browser would. */
@@ -49,7 +51,7 @@ function socketClass(origin: string | undefined): typeof WebSocket {
 export function connectBoard(baseUrl: string, workshopId: string, opts: ConnectOptions = {}): BoardClient {
   const doc = new Y.Doc()
   const wsBase = `${baseUrl.replace(/^http/, 'ws')}/sync`
-  const provider = new WebsocketProvider(wsBase, `${workshopId}/board`, doc, {
+  const provider = new WebsocketProvider(wsBase, opts.room ?? `${workshopId}/board`, doc, {
     params: opts.token ? { token: opts.token } : {},
     WebSocketPolyfill: socketClass(opts.origin) as unknown as typeof globalThis.WebSocket,
     connect: opts.connect ?? true,
