@@ -62,6 +62,18 @@ export interface SessionResponse {
   workshop: { id: string; title: string; template: Template }
 }
 
+/**
+ * One person of `GET /api/workshops/:id/participants` (any role of the workshop
+ * may ask): who joined, never a token or a link. Names are personal data.
+ */
+export interface WorkshopParticipant {
+  participantId: string
+  name: string
+  organisation: string | null
+  college: string | null
+  role: Role
+}
+
 /** Public, non-secret client configuration: `GET /api/config`. */
 export interface ClientConfig {
   tldrawLicenseKey: string | null

@@ -9,6 +9,7 @@ import {
   CONTROL_MAP,
   type ControlState,
   type Phase,
+  type SummonState,
   type VoteResults,
   type VoteRules,
   type VoteSessionState,
@@ -144,6 +145,12 @@ export class FacilitationService {
   async setTimer(workshopId: string, seconds: number | null): Promise<ControlState> {
     const timer = seconds === null ? null : { endsAt: this.now() + seconds * 1000, durationMs: seconds * 1000 }
     await this.store.updateControl(workshopId, { timer })
+    return this.changed(workshopId)
+  }
+
+  /** « Tout le monde ici » : every other client moves its camera to the facilitator's viewport. */
+  async summon(workshopId: string, bounds: SummonState['bounds'], by: string): Promise<ControlState> {
+    await this.store.updateControl(workshopId, { summon: { bounds, at: this.now(), by } })
     return this.changed(workshopId)
   }
 

@@ -5,7 +5,7 @@
  */
 import { type Request, Router } from 'express'
 import { z } from 'zod'
-import { WORKSHOP_ID_PATTERN } from '../../shared/api'
+import { WORKSHOP_ID_PATTERN, type WorkshopParticipant } from '../../shared/api'
 import { PHASES, VOTE_TARGET_KINDS } from '../../shared/control'
 import type { Role } from '../../shared/roles'
 import type { SessionSigner } from '../auth/sessions'
@@ -29,6 +29,16 @@ const TimerBody = z.strictObject({
     .min(1)
     .max(24 * 3600)
     .nullable(),
+})
+/** Page coordinates far beyond any real board, but bounded: a summon must leave every camera usable. */
+const PAGE_LIMIT = 1e7
+const SummonBody = z.strictObject({
+  bounds: z.strictObject({
+    x: z.number().min(-PAGE_LIMIT).max(PAGE_LIMIT),
+    y: z.number().min(-PAGE_LIMIT).max(PAGE_LIMIT),
+    w: z.number().positive().max(PAGE_LIMIT),
+    h: z.number().positive().max(PAGE_LIMIT),
+  }),
 })
 const ID = z.string().min(1).max(200)
 export const OpenVoteBody = z.strictObject({
@@ -84,6 +94,25 @@ export function facilitationRoutes(deps: FacilitationDeps): Router {
   router.post('/:id/timer', async (req, res) => {
     await caller(req, ['facilitator'])
     res.json(await deps.facilitation.setTimer(req.params.id, parse(TimerBody, req.body).seconds))
+  })
+
+  router.post('/:id/summon', async (req, res) => {
+    const who = await caller(req, ['facilitator'])
+    res.json(await deps.facilitation.summon(req.params.id, parse(SummonBody, req.body).bounds, who.participantId))
+  })
+
+  /** Who joined, for the participant list and to know whom « Suivre l'animateur·rice » follows. */
+  router.get('/:id/participants', async (req, res) => {
+    await caller(req, ['facilitator', 'participant', 'observer'])
+    const rows = await deps.store.listParticipants(req.params.id)
+    const body: WorkshopParticipant[] = rows.map((p) => ({
+      participantId: p.id,
+      name: p.name,
+      organisation: p.organisation,
+      college: p.college,
+      role: p.role,
+    }))
+    res.json(body)
   })
 
   router.post('/:id/private-writing', async (req, res) => {

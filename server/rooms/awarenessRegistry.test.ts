@@ -65,3 +65,22 @@ test('oversized or non-object states are refused', () => {
   assert.equal(reg.apply({ participantId: 'a' }, [{ clientId: 1, clock: 1, json: state('x'.repeat(100)) }]).ok, false)
   assert.equal(reg.apply({ participantId: 'b' }, [{ clientId: 2, clock: 1, json: '[1,2]' }]).ok, false)
 })
+
+test('a state may only name its own participant, in user.id and in tldraw’s presence.userId', () => {
+  const reg = new AwarenessRegistry(1024)
+  const alice = { participantId: 'alice' }
+  const own = JSON.stringify({ user: { id: 'alice', name: 'Alice' }, presence: { userId: 'alice' } })
+  assert.equal(reg.apply(alice, [{ clientId: 1, clock: 1, json: own }]).ok, true)
+  // Claiming to be the facilitator (whom participants follow) is refused, whichever field says it.
+  const asUser = JSON.stringify({ user: { id: 'fanny', name: 'Fanny' } })
+  const asPresence = JSON.stringify({ user: { id: 'alice' }, presence: { userId: 'fanny' } })
+  assert.deepEqual(reg.apply(alice, [{ clientId: 1, clock: 2, json: asUser }]), {
+    ok: false,
+    reason: 'awareness state names another participant',
+  })
+  assert.equal(reg.apply(alice, [{ clientId: 1, clock: 3, json: asPresence }]).ok, false)
+  assert.equal(reg.apply({ participantId: 'bob' }, [{ clientId: 2, clock: 1, json: asUser }]).ok, false)
+  assert.deepEqual(reg.all(), [{ clientId: 1, clock: 1, json: own }])
+  // A state naming nobody (the stock client's first `{}`) is accepted.
+  assert.equal(reg.apply({ participantId: 'carol' }, [{ clientId: 3, clock: 1, json: '{}' }]).ok, true)
+})

@@ -8,6 +8,12 @@
  * Ids of connections that left stay reserved for their participant: a late echo
  * from someone else cannot claim them, while the same participant reconnecting
  * (the stock client keeps its id) gets its entry back.
+ *
+ * A state may only name its own participant: `user.id` and tldraw's
+ * `presence.userId`, when present, must be the connection's participant id.
+ * Clients decide whom to follow and who is online from these ids, so they must
+ * not be forgeable. A state naming nobody (the stock client's initial `{}`)
+ * is harmless and accepted.
  */
 import type { AwarenessEntry } from './messages'
 
@@ -58,8 +64,12 @@ export class AwarenessRegistry {
       }
       if (entry.clientId !== own) continue
       if (entry.json.length > this.maxStateBytes) return { ok: false, reason: 'awareness state too large' }
-      if (entry.json !== 'null' && !isJsonObject(entry.json))
-        return { ok: false, reason: 'awareness state is not a JSON object' }
+      if (entry.json !== 'null') {
+        const state = parseObject(entry.json)
+        if (!state) return { ok: false, reason: 'awareness state is not a JSON object' }
+        if (!namesOnly(state, owner.participantId))
+          return { ok: false, reason: 'awareness state names another participant' }
+      }
       const current = this.entries.get(own)
       const newer =
         current === undefined || current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null')
@@ -105,11 +115,26 @@ export class AwarenessRegistry {
   }
 }
 
-function isJsonObject(text: string): boolean {
+type JsonObject = Record<string, unknown>
+
+function parseObject(text: string): JsonObject | null {
   try {
     const v: unknown = JSON.parse(text)
-    return typeof v === 'object' && v !== null && !Array.isArray(v)
+    return isObject(v) ? v : null
   } catch {
-    return false
+    return null
   }
+}
+
+function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Whether every participant id the state carries (`user.id`, `presence.userId`) is `participantId`. */
+function namesOnly(state: JsonObject, participantId: string): boolean {
+  const claims = [
+    isObject(state.user) ? state.user.id : undefined,
+    isObject(state.presence) ? state.presence.userId : undefined,
+  ]
+  return claims.every((id) => id === undefined || id === participantId)
 }

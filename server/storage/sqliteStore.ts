@@ -89,6 +89,28 @@ function voteSessionFromRow(r: VoteSessionRow): VoteSessionState & { voterKey: s
   }
 }
 
+interface ParticipantDbRow {
+  id: string
+  workshop_id: string
+  role: string
+  name: string
+  organisation: string | null
+  college: string | null
+  created_at: number
+}
+
+function participantFromRow(r: ParticipantDbRow): ParticipantRow {
+  return {
+    id: r.id,
+    workshopId: r.workshop_id,
+    role: r.role as Role,
+    name: r.name,
+    organisation: r.organisation,
+    college: r.college,
+    createdAt: r.created_at,
+  }
+}
+
 export interface SqliteOptions {
   /** 'FULL' also survives power loss; 'NORMAL' (default) survives process crashes, faster. */
   synchronous?: 'NORMAL' | 'FULL'
@@ -130,18 +152,10 @@ export class SqliteStore implements Store {
       insertParticipant: db.prepare(
         'INSERT INTO participants (id, workshop_id, role, name, organisation, college, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
-      getParticipant: db.prepare<
-        [string],
-        {
-          id: string
-          workshop_id: string
-          role: string
-          name: string
-          organisation: string | null
-          college: string | null
-          created_at: number
-        }
-      >('SELECT * FROM participants WHERE id = ?'),
+      getParticipant: db.prepare<[string], ParticipantDbRow>('SELECT * FROM participants WHERE id = ?'),
+      listParticipants: db.prepare<[string], ParticipantDbRow>(
+        'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, rowid',
+      ),
       getSnapshot: db.prepare<[string], { data: Buffer; upto_seq: number }>(
         'SELECT data, upto_seq FROM doc_snapshots WHERE doc = ?',
       ),
@@ -255,16 +269,11 @@ export class SqliteStore implements Store {
 
   async getParticipant(id: string): Promise<ParticipantRow | null> {
     const r = this.stmt.getParticipant.get(id)
-    if (!r) return null
-    return {
-      id: r.id,
-      workshopId: r.workshop_id,
-      role: r.role as Role,
-      name: r.name,
-      organisation: r.organisation,
-      college: r.college,
-      createdAt: r.created_at,
-    }
+    return r ? participantFromRow(r) : null
+  }
+
+  async listParticipants(workshopId: string): Promise<ParticipantRow[]> {
+    return this.stmt.listParticipants.all(workshopId).map(participantFromRow)
   }
 
   async getControl(workshopId: string): Promise<WorkshopControlRow | null> {

@@ -86,6 +86,8 @@ export interface Store {
   findLink(secretHash: string): Promise<LinkRow | null>
   addParticipant(row: ParticipantRow): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>
+  /** Everyone who joined the workshop, any role, in the order they joined. */
+  listParticipants(workshopId: string): Promise<ParticipantRow[]>
 
   getControl(workshopId: string): Promise<WorkshopControlRow | null>
   updateControl(workshopId: string, change: Partial<WorkshopControlRow>): Promise<void>

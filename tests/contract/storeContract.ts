@@ -44,6 +44,21 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       }
       await store.addParticipant(p)
       assert.deepEqual(await store.getParticipant('p1'), p)
+      // The workshop's list: every role, in the order people joined, nobody from another workshop.
+      await store.createWorkshop({ id: 'w2', title: 'Autre', template: 'vide', createdAt: 1 }, [])
+      const f = { ...p, id: 'p0', role: 'facilitator' as const, name: 'Fanny', organisation: 'CD02', createdAt: 1 }
+      await store.addParticipant({ ...p, id: 'p2', role: 'observer', name: 'Olga', createdAt: 3 })
+      await store.addParticipant(f)
+      await store.addParticipant({ ...p, id: 'p3', workshopId: 'w2', name: 'Ailleurs' })
+      assert.deepEqual(
+        (await store.listParticipants('w1')).map((r) => [r.id, r.role, r.name]),
+        [
+          ['p0', 'facilitator', 'Fanny'],
+          ['p1', 'participant', 'Zoé'],
+          ['p2', 'observer', 'Olga'],
+        ],
+      )
+      assert.deepEqual((await store.listParticipants('w1'))[0], f)
     }))
 
   test(`${name}: settings are set once`, () =>

@@ -131,3 +131,46 @@ test('a participant whose connection drops is seen again once the stock provider
   await eventually(() => frank.get('shape:erin-back') !== undefined, 5000, "Frank gets Erin's note")
   assert.equal(nameOf(frank, E), 'Erin', "Erin's presence was refused after her reconnection")
 })
+
+test('a presence may only name its own participant: posing as the facilitator is refused', async () => {
+  // Participants follow the facilitator by the participant id in their presence
+  // (tldraw's startFollowingUser), and the participant list shows who is online by
+  // it: the server guarantees that id is the connection's own.
+  const fanny = await join(server.url, workshop, 'facilitator', 'Fanny')
+  const watcher = await participant('Watcher')
+  const honest = await join(server.url, workshop, 'participant', 'Honoré')
+  const h = openRaw(server.url, workshop.id, honest.token)
+  await h.opened
+  const H = 1_000_000_011
+  h.send(awarenessMessage([{ clientId: H, clock: 1, state: { user: { id: honest.participantId, name: 'Honoré' } } }]))
+  await eventually(() => nameOf(watcher, H) === 'Honoré', 5000, 'an honest presence is relayed')
+
+  const mallory = openRaw(server.url, workshop.id, await tokenFor('Mallory'))
+  await mallory.opened
+  const M = 1_000_000_012
+  mallory.send(
+    awarenessMessage([
+      {
+        clientId: M,
+        clock: 1,
+        state: { user: { id: fanny.participantId, name: 'Fanny' }, presence: { userId: fanny.participantId } },
+      },
+    ]),
+  )
+  assert.equal((await mallory.closedWithin(5000)).code, 4400)
+  // tldraw's presence record says who it is too: forging only that field is refused as well.
+  const trudy = openRaw(server.url, workshop.id, await tokenFor('Trudy'))
+  await trudy.opened
+  trudy.send(
+    awarenessMessage([{ clientId: M + 1, clock: 1, state: { user: {}, presence: { userId: fanny.participantId } } }]),
+  )
+  assert.equal((await trudy.closedWithin(5000)).code, 4400)
+
+  // Barrier: a later presence reaches the watcher, so the forgeries were handled before.
+  h.send(awarenessMessage([{ clientId: H, clock: 2, state: { user: { id: honest.participantId, name: 'Honoré 2' } } }]))
+  await eventually(() => nameOf(watcher, H) === 'Honoré 2', 5000, 'barrier')
+  const states = watcher.provider.awareness.getStates()
+  assert.equal(states.has(M), false)
+  assert.equal(states.has(M + 1), false)
+  h.ws.close()
+})
