@@ -4,9 +4,10 @@
  */
 import { z } from 'zod'
 import { COLLEGE_IDS } from './colleges'
+import { DEPARTEMENT_CODE_PATTERN, normalizeDepartementCode } from './departements'
 import type { Role } from './roles'
 
-import { TEMPLATES, type Template } from './workshop'
+import { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
 
 export { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
 
@@ -18,11 +19,58 @@ const text = (max: number) =>
     .max(max)
     .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters are not allowed')
 
+/** One line of text: no control character at all (no tab, no line break). */
+const line = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), 'control characters are not allowed')
+
+/** Workshops and processes have ids of the same form (22 base64url characters). */
+const resourceId = z.string().regex(WORKSHOP_ID_PATTERN, 'malformed id')
+
 export const CreateWorkshopBody = z.strictObject({
   title: text(200),
   template: z.enum(TEMPLATES),
+  /** The démarche it belongs to (must exist). */
+  processId: resourceId.optional(),
+  /** Template "chantiers" only: an earlier workshop of the same démarche whose enjeux (frames and their notes) are copied. */
+  startFrom: resourceId.optional(),
 })
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>
+
+export const CreateProcessBody = z.strictObject({
+  nom: line(200),
+  codeDepartement: z
+    .string()
+    .transform(normalizeDepartementCode)
+    .pipe(z.string().regex(DEPARTEMENT_CODE_PATTERN, 'not a French département code (01–95, 2A, 2B, 971–976)'))
+    .optional(),
+  /** The territory it covers, in words (e.g. « Département de l’Aisne »). */
+  perimetre: line(200).optional(),
+})
+export type CreateProcessBody = z.input<typeof CreateProcessBody>
+
+/** A démarche (process): `POST /api/processes` answers it. */
+export interface ProcessResponse {
+  id: string
+  nom: string
+  codeDepartement: string | null
+  perimetre: string | null
+  createdAt: number
+}
+
+export interface ProcessWorkshop {
+  id: string
+  title: string
+  template: Template
+  createdAt: number
+}
+
+/** `GET /api/processes`: every démarche, oldest first, each with its workshops (oldest first). */
+export type ListProcessesResponse = (ProcessResponse & { workshops: ProcessWorkshop[] })[]
 
 export interface WorkshopLinks {
   facilitator: string
@@ -34,6 +82,7 @@ export interface CreateWorkshopResponse {
   id: string
   title: string
   template: Template
+  processId: string | null
   links: WorkshopLinks
 }
 

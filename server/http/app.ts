@@ -13,6 +13,7 @@ import type { Logger } from '../logger'
 import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
+import { processesRoutes } from './processesRoutes'
 import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
 
 export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>, FacilitationDeps {
@@ -72,6 +73,7 @@ export function createApp(deps: AppDeps): express.Express {
   })
   api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))
   api.use('/workshops', facilitationRoutes(deps))
+  api.use('/processes', processesRoutes(deps))
   api.get('/time', (_req, res) => {
     // Clients estimate their clock offset from this, so every screen shows the same countdown.
     res.json({ now: Date.now() })

@@ -17,6 +17,8 @@ import { hashSecret, newId, newSecret } from '../auth/secrets'
 import type { SessionSigner } from '../auth/sessions'
 import type { Logger } from '../logger'
 import type { Store } from '../storage/store'
+import { workshopStart } from '../workshops/workshopStart'
+import { requireAdmin } from './adminAuth'
 import { errors, fromZod } from './errors'
 import { authenticate } from './sessionAuth'
 
@@ -48,17 +50,27 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
     const body = CreateWorkshopBody.safeParse(req.body)
     if (!body.success) throw fromZod(body.error)
     const id = newId()
+    const processId = body.data.processId ?? null
+    const start = await workshopStart(deps.store, id, body.data)
     const secrets = Object.fromEntries(ROLES.map((role) => [role, newSecret()])) as Record<Role, string>
     await deps.store.createWorkshop(
-      { id, title: body.data.title, template: body.data.template, createdAt: Date.now() },
+      { id, title: body.data.title, template: body.data.template, createdAt: Date.now(), processId },
       ROLES.map((role) => ({ role, secretHash: hashSecret(secrets[role]) })),
+      start,
     )
-    deps.logger.info({ event: 'workshop_created', workshop: id, template: body.data.template })
+    deps.logger.info({
+      event: 'workshop_created',
+      workshop: id,
+      template: body.data.template,
+      process: processId,
+      startFrom: body.data.startFrom ?? null,
+    })
     const base = deps.baseUrl(req)
     const response: CreateWorkshopResponse = {
       id,
       title: body.data.title,
       template: body.data.template,
+      processId,
       links: {
         facilitator: workshopLink(base, id, secrets.facilitator),
         participant: workshopLink(base, id, secrets.participant),
@@ -128,10 +140,4 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
   })
 
   return router
-}
-
-function requireAdmin(admin: AdminToken, req: Request): void {
-  const auth = req.headers.authorization
-  if (!auth?.startsWith('Bearer ')) throw errors.unauthorized()
-  if (!admin.matches(auth.slice(7).trim())) throw errors.badAdminToken()
 }

@@ -13,12 +13,15 @@ import type {
   LinkRow,
   NewVoteSession,
   ParticipantRow,
+  ProcessRow,
+  ProcessWithWorkshops,
   Store,
   StoredDoc,
   VoteOutcome,
   VoteRow,
   WorkshopControlRow,
   WorkshopRow,
+  WorkshopStart,
 } from './store'
 
 const MIGRATIONS = [
@@ -111,6 +114,42 @@ function participantFromRow(r: ParticipantDbRow): ParticipantRow {
   }
 }
 
+interface WorkshopDbRow {
+  id: string
+  title: string
+  template: string
+  created_at: number
+  process_id: string | null
+}
+
+function workshopFromRow(r: WorkshopDbRow): Required<WorkshopRow> {
+  return {
+    id: r.id,
+    title: r.title,
+    template: r.template as Template,
+    createdAt: r.created_at,
+    processId: r.process_id,
+  }
+}
+
+interface ProcessDbRow {
+  id: string
+  nom: string
+  code_departement: string | null
+  perimetre: string | null
+  created_at: number
+}
+
+function processFromRow(r: ProcessDbRow): ProcessRow {
+  return {
+    id: r.id,
+    nom: r.nom,
+    codeDepartement: r.code_departement,
+    perimetre: r.perimetre,
+    createdAt: r.created_at,
+  }
+}
+
 export interface SqliteOptions {
   /** 'FULL' also survives power loss; 'NORMAL' (default) survives process crashes, faster. */
   synchronous?: 'NORMAL' | 'FULL'
@@ -141,9 +180,20 @@ export class SqliteStore implements Store {
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       insertSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
-      insertWorkshop: db.prepare('INSERT INTO workshops (id, title, template, created_at) VALUES (?, ?, ?, ?)'),
-      getWorkshop: db.prepare<[string], { id: string; title: string; template: string; created_at: number }>(
-        'SELECT id, title, template, created_at FROM workshops WHERE id = ?',
+      insertWorkshop: db.prepare(
+        'INSERT INTO workshops (id, title, template, created_at, process_id) VALUES (?, ?, ?, ?, ?)',
+      ),
+      startWorkshop: db.prepare('UPDATE workshops SET phase = ?, settings = ?, private_writing = ? WHERE id = ?'),
+      getWorkshop: db.prepare<[string], WorkshopDbRow>(
+        'SELECT id, title, template, created_at, process_id FROM workshops WHERE id = ?',
+      ),
+      insertProcess: db.prepare(
+        'INSERT INTO processes (id, nom, code_departement, perimetre, created_at) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getProcess: db.prepare<[string], ProcessDbRow>('SELECT * FROM processes WHERE id = ?'),
+      listProcesses: db.prepare<[], ProcessDbRow>('SELECT * FROM processes ORDER BY created_at, rowid'),
+      processWorkshops: db.prepare<[], WorkshopDbRow>(
+        'SELECT id, title, template, created_at, process_id FROM workshops WHERE process_id IS NOT NULL ORDER BY created_at, rowid',
       ),
       insertLink: db.prepare('INSERT INTO links (secret_hash, workshop_id, role, created_at) VALUES (?, ?, ?, ?)'),
       findLink: db.prepare<[string], { workshop_id: string; role: string }>(
@@ -246,16 +296,45 @@ export class SqliteStore implements Store {
     return this.stmt.getSetting.get(key)?.value ?? value
   }
 
-  async createWorkshop(row: WorkshopRow, links: { role: Role; secretHash: string }[]): Promise<void> {
+  async createWorkshop(
+    row: WorkshopRow,
+    links: { role: Role; secretHash: string }[],
+    start?: WorkshopStart,
+  ): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.insertWorkshop.run(row.id, row.title, row.template, row.createdAt)
+      this.stmt.insertWorkshop.run(row.id, row.title, row.template, row.createdAt, row.processId ?? null)
       for (const link of links) this.stmt.insertLink.run(link.secretHash, row.id, link.role, row.createdAt)
+      if (!start) return
+      const { phase, settings, privateWriting } = start.control
+      this.stmt.startWorkshop.run(phase, settings ? JSON.stringify(settings) : null, privateWriting ? 1 : 0, row.id)
+      for (const e of start.docs) this.stmt.appendUpdate.run(e.doc, asBuffer(e.data))
     })()
   }
 
-  async getWorkshop(id: string): Promise<WorkshopRow | null> {
+  async getWorkshop(id: string): Promise<Required<WorkshopRow> | null> {
     const r = this.stmt.getWorkshop.get(id)
-    return r ? { id: r.id, title: r.title, template: r.template as Template, createdAt: r.created_at } : null
+    return r ? workshopFromRow(r) : null
+  }
+
+  async createProcess(p: ProcessRow): Promise<void> {
+    this.stmt.insertProcess.run(p.id, p.nom, p.codeDepartement, p.perimetre, p.createdAt)
+  }
+
+  async getProcess(id: string): Promise<ProcessRow | null> {
+    const r = this.stmt.getProcess.get(id)
+    return r ? processFromRow(r) : null
+  }
+
+  async listProcesses(): Promise<ProcessWithWorkshops[]> {
+    return this.db.transaction(() => {
+      const byProcess = new Map<string, Required<WorkshopRow>[]>()
+      for (const r of this.stmt.processWorkshops.all()) {
+        const list = byProcess.get(r.process_id as string)
+        if (list) list.push(workshopFromRow(r))
+        else byProcess.set(r.process_id as string, [workshopFromRow(r)])
+      }
+      return this.stmt.listProcesses.all().map((r) => ({ ...processFromRow(r), workshops: byProcess.get(r.id) ?? [] }))
+    })()
   }
 
   async findLink(secretHash: string): Promise<LinkRow | null> {

@@ -15,6 +15,28 @@ export interface WorkshopRow {
   title: string
   template: Template
   createdAt: number
+  /** The démarche (process) it belongs to; always read back, null when none. */
+  processId?: string | null
+}
+
+/** A démarche: the workshops of one territory's roadmap (an enjeux workshop, then a chantiers one…). */
+export interface ProcessRow {
+  id: string
+  nom: string
+  codeDepartement: string | null
+  perimetre: string | null
+  createdAt: number
+}
+
+export interface ProcessWithWorkshops extends ProcessRow {
+  /** Oldest first. */
+  workshops: Required<WorkshopRow>[]
+}
+
+/** What a new workshop starts with: its template's control settings and its documents' first log entries. */
+export interface WorkshopStart {
+  control: Pick<WorkshopControlRow, 'phase' | 'settings' | 'privateWriting'>
+  docs: DocAppend[]
 }
 
 export interface ParticipantRow {
@@ -80,8 +102,14 @@ export interface Store {
   getSetting(key: string): Promise<string | null>
   setSettingIfAbsent(key: string, value: string): Promise<string>
 
-  createWorkshop(row: WorkshopRow, links: { role: Role; secretHash: string }[]): Promise<void>
-  getWorkshop(id: string): Promise<WorkshopRow | null>
+  /** The row, its links and its start (if given) in one transaction: a workshop never exists without its board. */
+  createWorkshop(row: WorkshopRow, links: { role: Role; secretHash: string }[], start?: WorkshopStart): Promise<void>
+  getWorkshop(id: string): Promise<Required<WorkshopRow> | null>
+
+  createProcess(row: ProcessRow): Promise<void>
+  getProcess(id: string): Promise<ProcessRow | null>
+  /** Every démarche, oldest first, each with its workshops. */
+  listProcesses(): Promise<ProcessWithWorkshops[]>
   /** The active (not revoked) link whose secret hashes to this value. */
   findLink(secretHash: string): Promise<LinkRow | null>
   addParticipant(row: ParticipantRow): Promise<void>

@@ -29,6 +29,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         title: 'Atelier « enjeux »',
         template: 'enjeux',
         createdAt: 1,
+        processId: null,
       })
       assert.equal(await store.getWorkshop('nope'), null)
       assert.deepEqual(await store.findLink('h-p'), { workshopId: 'w1', role: 'participant' })
@@ -59,6 +60,64 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         ],
       )
       assert.deepEqual((await store.listParticipants('w1'))[0], f)
+    }))
+
+  test(`${name}: processes list their workshops; a workshop starts with its settings and board in one go`, () =>
+    withStore(async (store) => {
+      const aisne = {
+        id: 'p-aisne',
+        nom: 'Feuille de route Aisne',
+        codeDepartement: '02',
+        perimetre: null,
+        createdAt: 5,
+      }
+      await store.createProcess(aisne)
+      await store.createProcess({
+        id: 'p-vide',
+        nom: 'Corse-du-Sud',
+        codeDepartement: '2A',
+        perimetre: 'CDC',
+        createdAt: 6,
+      })
+      assert.deepEqual(await store.getProcess('p-aisne'), aisne)
+      assert.equal(await store.getProcess('nope'), null)
+
+      const board = Y.encodeStateAsUpdate(new Y.Doc())
+      const settings = {
+        phaseDurations: { ecriture: 1, regroupement: 2, chantiers: 3, vote: 4, resultats: 5 },
+        vote: { targets: 'chantiers' as const, votesPerPerson: 5, maxPerItem: 2, hideResults: true, anonymous: false },
+        privateWriting: false,
+      }
+      await store.createWorkshop(
+        { id: 'w-e', title: 'Enjeux', template: 'enjeux', createdAt: 7, processId: 'p-aisne' },
+        [],
+      )
+      await store.createWorkshop(
+        { id: 'w-c', title: 'Chantiers', template: 'chantiers', createdAt: 8, processId: 'p-aisne' },
+        [{ role: 'facilitator', secretHash: 'h-c' }],
+        { control: { phase: 'chantiers', settings, privateWriting: false }, docs: [{ doc: 'w-c/board', data: board }] },
+      )
+      await store.createWorkshop({ id: 'w-alone', title: 'Seul', template: 'vide', createdAt: 9 }, [])
+
+      assert.deepEqual(
+        (await store.listProcesses()).map((p) => [p.id, p.workshops.map((w) => [w.id, w.processId])]),
+        [
+          [
+            'p-aisne',
+            [
+              ['w-e', 'p-aisne'],
+              ['w-c', 'p-aisne'],
+            ],
+          ],
+          ['p-vide', []],
+        ],
+      )
+      const control = await store.getControl('w-c')
+      assert.equal(control?.phase, 'chantiers')
+      assert.deepEqual(control?.settings, settings)
+      assert.deepEqual((await store.loadDoc('w-c/board')).updates, [board])
+      assert.equal((await store.getControl('w-e'))?.settings, null, 'no start: the template defaults apply later')
+      assert.equal((await store.getWorkshop('w-alone'))?.processId, null)
     }))
 
   test(`${name}: settings are set once`, () =>

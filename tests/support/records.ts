@@ -1,17 +1,18 @@
 /**
- * Real tldraw 3.15 records for tests that write the board without a browser.
+ * Real tldraw 3.15 records for tests that write the board without a browser:
+ * short positional wrappers over the shared builders (shared/model/shapeRecords.ts).
  */
 import type { TLRecord } from '@tldraw/tlschema'
 import { CHANTIER_SHAPE_TYPE, type ChantierProps, defaultChantierProps } from '../../shared/chantierShape'
+import * as build from '../../shared/model/shapeRecords'
 
-export const PAGE_ID = 'page:page'
+export const PAGE_ID = build.PAGE_ID
 
 export function documentRecords(): TLRecord[] {
-  return [
-    { id: 'document:document', typeName: 'document', gridSize: 10, name: '', meta: {} },
-    { id: PAGE_ID, typeName: 'page', name: 'Page 1', index: 'a1', meta: {} },
-  ] as unknown as TLRecord[]
+  return [build.documentRecord(), build.pageRecord()]
 }
+
+const shapeId = (id: string) => (id.startsWith('shape:') ? id : `shape:${id}`)
 
 /** A shape record on the page: tldraw's common fields around `type` and `props`. */
 export function shapeRecord(
@@ -22,48 +23,16 @@ export function shapeRecord(
   y = 0,
   index = 'a1',
 ): TLRecord {
-  return {
-    id: id.startsWith('shape:') ? id : `shape:${id}`,
-    typeName: 'shape',
-    type,
-    x,
-    y,
-    rotation: 0,
-    index,
-    parentId: PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props,
-  } as unknown as TLRecord
+  return build.shapeRecord({ id: shapeId(id), x, y, index }, type as never, props as never)
 }
 
 export function noteRecord(id: string, text: string, x = 0, y = 0, index = 'a1'): TLRecord {
-  return shapeRecord(
-    id,
-    'note',
-    {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      scale: 1,
-      richText: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] },
-    },
-    x,
-    y,
-    index,
-  )
+  return build.noteRecord({ id: shapeId(id), text, x, y, index })
 }
 
 /** A frame (a cluster: one enjeu) named `name`. */
 export function frameRecord(id: string, name: string, x = 0, y = 0, index = 'a2'): TLRecord {
-  return shapeRecord(id, 'frame', { w: 400, h: 300, name, color: 'black' }, x, y, index)
+  return build.frameRecord({ id: shapeId(id), name, x, y, index })
 }
 
 /** A chantier card; `props` overrides the defaults (any value, to build invalid records too). */

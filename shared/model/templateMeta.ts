@@ -1,0 +1,54 @@
+/**
+ * How Atelier marks the shapes it lays out itself, in `shape.meta.atelier`, so
+ * that later code can tell them from what people drew:
+ *
+ * - template zones (`{ zone, part }`): the locked area of a zone (`part: 'area'`,
+ *   a geo rectangle: a note lying on it is in that zone, e.g. the parking, whose
+ *   notes are not enjeux), its title and its instruction (locked text shapes),
+ *   and the board's title (`zone: 'titre'`). Zones are never frames: on this
+ *   board a frame means an enjeu;
+ * - copies (`{ from }`): a shape copied from another workshop's board, with where
+ *   it came from (the enjeux a chantiers workshop starts from).
+ */
+import { isShape } from './boardItems'
+
+export const ZONE_KINDS = ['titre', 'constats', 'regroupement', 'parking', 'enjeux-retenus', 'chantiers'] as const
+export type ZoneKind = (typeof ZONE_KINDS)[number]
+
+export const ZONE_PARTS = ['area', 'title', 'instruction'] as const
+export type ZonePart = (typeof ZONE_PARTS)[number]
+
+export interface ZoneMark {
+  zone: ZoneKind
+  part: ZonePart
+}
+
+export interface CopiedFrom {
+  workshopId: string
+  shapeId: string
+}
+
+function atelierMeta(record: unknown): Record<string, unknown> | null {
+  if (!isShape(record)) return null
+  const meta = (record as { meta?: unknown }).meta
+  if (typeof meta !== 'object' || meta === null) return null
+  const atelier = (meta as { atelier?: unknown }).atelier
+  return typeof atelier === 'object' && atelier !== null ? (atelier as Record<string, unknown>) : null
+}
+
+/** The template zone a shape is part of, or null for anything people drew. */
+export function zoneOf(record: unknown): ZoneMark | null {
+  const atelier = atelierMeta(record)
+  const zone = atelier?.zone
+  const part = atelier?.part
+  if (!ZONE_KINDS.includes(zone as ZoneKind) || !ZONE_PARTS.includes(part as ZonePart)) return null
+  return { zone: zone as ZoneKind, part: part as ZonePart }
+}
+
+/** Where a copied shape came from, or null. */
+export function copiedFrom(record: unknown): CopiedFrom | null {
+  const from = atelierMeta(record)?.from
+  if (typeof from !== 'object' || from === null) return null
+  const { workshopId, shapeId } = from as { workshopId?: unknown; shapeId?: unknown }
+  return typeof workshopId === 'string' && typeof shapeId === 'string' ? { workshopId, shapeId } : null
+}
