@@ -16,6 +16,7 @@ import { canWriteBoard } from '../../shared/roles'
 import { useControl } from '../facilitation/useControl'
 import { WorkshopBar } from '../facilitation/WorkshopBar'
 import { useConnectionState } from '../sync/useConnectionState'
+import { ResultsPanel } from '../voting/ResultsPanel'
 import { BoardTopBar } from './BoardTopBar'
 import { boardComponents } from './boardComponents'
 import './chantier/chantier.css'
@@ -137,6 +138,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
             </div>
           )}
           {ready && editor && <ChantierPanel editor={editor} />}
+          {ready && editor && <ResultsPanel editor={editor} />}
         </main>
       </div>
     </WorkshopContext.Provider>

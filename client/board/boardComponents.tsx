@@ -4,12 +4,18 @@
  * BoardPage hands the result to <Tldraw>.
  */
 import type { TLComponents } from 'tldraw'
+import { VoteOverlay } from '../voting/VoteOverlay'
 import { ChantierLinks } from './chantier/ChantierLinks'
 import { chantierComponents } from './chantier/chantierUi'
 
 /** Everything drawn in page space, above the shapes. */
 function OnTheCanvas() {
-  return <ChantierLinks />
+  return (
+    <>
+      <ChantierLinks />
+      <VoteOverlay />
+    </>
+  )
 }
 
 export const boardComponents: TLComponents = {

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { PHASES } from '../../shared/control'
 import { useWorkshop } from '../board/workshopContext'
+import { VoteControls } from '../voting/VoteControls'
+import { VoteStatus } from '../voting/VoteStatus'
 import { Countdown } from './Countdown'
 import './facilitation.css'
 
@@ -29,6 +31,8 @@ export function WorkshopBar(_props: { editor: Editor | null }) {
         ))}
       </ol>
       <Countdown timer={state.timer} clock={control.clock} />
+      <VoteStatus />
+      <VoteControls />
     </nav>
   )
 }

@@ -1,0 +1,257 @@
+/**
+ * The results of a vote, beside the canvas (left side: the chantier panel
+ * takes the right): participation, the ranked list — ties share a rank and say
+ * so — with one horizontal bar per item on a common scale, stacked by collège
+ * (colours and patterns, a legend, counts on the bars), and participation by
+ * collège. Clicking an item zooms the canvas to it. « Agrandir » makes the
+ * panel large enough for a projected screen.
+ *
+ * Everything comes from the control document's `results`, the same for every
+ * screen; user text (notes, names) is rendered by React, i.e. escaped.
+ */
+import { useId, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import { COLLEGES } from '../../shared/colleges'
+import type { Participation, RankedItem, VoteResults } from '../../shared/control'
+import { CollegePatterns, collegeFill } from './CollegePatterns'
+import { type ItemTitle, itemTitle } from './itemTitle'
+import { rankText, tiedRanks } from './rankLabels'
+import { barSegments, collegeLook, collegesInResults, MIN_LABELLED_WIDTH, scaleMax } from './resultsChart'
+import { useItemName } from './useItemName'
+import { useVoting } from './useVoting'
+import './voting.css'
+
+export function ResultsPanel({ editor }: { editor: Editor }) {
+  const { results, resultsShown, session, store } = useVoting()
+  if (!results || !resultsShown) return null
+  return (
+    <ResultsView
+      editor={editor}
+      results={results}
+      live={session?.status === 'open'}
+      anonymous={session?.anonymous ?? false}
+      onHide={() => store.setPanel(results.sessionId, false)}
+    />
+  )
+}
+
+interface ResultsViewProps {
+  editor: Editor
+  results: VoteResults
+  live: boolean
+  anonymous: boolean
+  onHide(): void
+}
+
+function ResultsView({ editor, results, live, anonymous, onHide }: ResultsViewProps) {
+  const { t, i18n } = useTranslation()
+  const headingId = useId()
+  const rankingId = useId()
+  const [expanded, setExpanded] = useState(false)
+  const titles = useTitles(editor, results.ranking)
+  const name = useItemName()
+  const tied = tiedRanks(results.ranking)
+  const max = scaleMax(results.ranking)
+  const colleges = collegesInResults(results.ranking)
+  const { participation } = results
+
+  const zoomTo = (id: string) => {
+    const bounds = editor.getShapePageBounds(id as TLShapeId)
+    if (!bounds) return
+    // The large panel would hide the item: back to the side.
+    setExpanded(false)
+    editor.zoomToBounds(bounds, { targetZoom: 1, animation: { duration: 320 } })
+  }
+
+  return (
+    <aside
+      className={`results-panel${expanded ? ' is-expanded' : ''}`}
+      aria-labelledby={headingId}
+      data-testid="results-panel"
+      data-session={results.sessionId}
+    >
+      <CollegePatterns />
+      <header className="results-panel__header">
+        <h2 id={headingId}>{t('voting.panel.title')}</h2>
+        <button
+          type="button"
+          className="results-panel__tool"
+          aria-pressed={expanded}
+          data-testid="results-expand"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? t('voting.panel.shrink') : t('voting.panel.expand')}
+        </button>
+        <button
+          type="button"
+          className="results-panel__close"
+          aria-label={t('voting.panel.close')}
+          title={t('voting.panel.close')}
+          data-testid="results-close"
+          onClick={onHide}
+        >
+          ×
+        </button>
+      </header>
+
+      <p className="results-panel__summary">
+        <span className={`results-panel__state${live ? ' is-live' : ''}`}>
+          {live ? t('voting.panel.live') : t('voting.panel.final')}
+        </span>
+        <span data-testid="results-participation">
+          {t('voting.participation', { count: participation.voters, total: participation.participants })}
+        </span>
+      </p>
+
+      <h3 id={rankingId}>{t('voting.panel.ranking')}</h3>
+      {results.ranking.length === 0 ? (
+        <p className="muted">{t('voting.panel.empty')}</p>
+      ) : (
+        <ol className="results-list" aria-labelledby={rankingId} data-testid="results-list">
+          {results.ranking.map((item) => {
+            const title = titles[item.targetId] ?? { kind: 'missing', text: '' }
+            return (
+              <li
+                key={item.targetId}
+                className={`results-item${item.rank === 1 ? ' is-first' : ''}`}
+                data-testid="results-item"
+                data-target={item.targetId}
+                data-rank={item.rank}
+                data-votes={item.votes}
+              >
+                <span className="results-item__rank" data-testid="results-rank">
+                  {rankText(t, i18n.language, item.rank, tied.has(item.rank))}
+                </span>
+                <button
+                  type="button"
+                  className="results-item__title"
+                  title={t('voting.panel.zoomTo')}
+                  disabled={title.kind === 'missing'}
+                  data-testid="results-title"
+                  onClick={() => zoomTo(item.targetId)}
+                >
+                  {name(title)}
+                </button>
+                <span className="results-item__total" data-testid="results-total">
+                  {t('voting.points', { count: item.votes })}
+                </span>
+                <Bar item={item} max={max} />
+              </li>
+            )
+          })}
+        </ol>
+      )}
+
+      {colleges.length > 0 && (
+        <>
+          <h3>{t('voting.panel.legend')}</h3>
+          <ul className="results-legend" data-testid="results-legend">
+            {colleges.map((c) => (
+              <li key={c}>
+                <svg width="28" height="16" aria-hidden="true" focusable="false">
+                  <rect width="28" height="16" rx="3" fill={collegeFill(c)} stroke="#1f2328" strokeWidth="1" />
+                </svg>
+                {collegeLabel(c, i18n.language)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {anonymous && <p className="muted">{t('voting.panel.anonymous')}</p>}
+
+      <ParticipationTable participation={participation} />
+    </aside>
+  )
+}
+
+/** One item's bar: a track at the full scale, the segments by collège, their counts where they fit. */
+function Bar({ item, max }: { item: RankedItem; max: number }) {
+  const { t, i18n } = useTranslation()
+  const segments = barSegments(item, max)
+  const detail = segments
+    .filter((s) => s.college)
+    .map((s) => `${collegeLabel(s.college!, i18n.language)} ${s.count}`)
+    .join(', ')
+  const total = t('voting.pointsLong', { count: item.votes })
+  return (
+    // Percent coordinates, no viewBox: the bar stretches with the panel, its patterns and digits do not.
+    <svg
+      className="results-item__bar"
+      role="img"
+      aria-label={detail ? `${total} : ${detail}` : total}
+      data-testid="results-bar"
+    >
+      <rect className="results-item__track" width="100%" height="100%" rx="3" />
+      {segments.map((s) => {
+        const look = collegeLook(s.college)
+        return (
+          <g key={s.college ?? 'all'} data-college={s.college ?? ''} data-count={s.count}>
+            <rect x={`${s.x}%`} width={`${s.width}%`} height="100%" fill={collegeFill(s.college)} stroke="#ffffff" />
+            {s.width >= MIN_LABELLED_WIDTH && (
+              <text
+                x={`${s.x + s.width / 2}%`}
+                y="50%"
+                dominantBaseline="central"
+                textAnchor="middle"
+                fill={look.ink}
+                stroke={look.fill}
+                strokeWidth={3}
+                paintOrder="stroke"
+                className="results-item__count"
+              >
+                {s.count}
+              </text>
+            )}
+          </g>
+        )
+      })}
+    </svg>
+  )
+}
+
+function ParticipationTable({ participation }: { participation: Participation }) {
+  const { t, i18n } = useTranslation()
+  const rows = COLLEGES.map((c) => c.id as string)
+    .concat(Object.keys(participation.byCollege).filter((id) => !COLLEGES.some((c) => c.id === id)))
+    .filter((id) => participation.byCollege[id]?.participants)
+  if (rows.length === 0) return null
+  return (
+    <table className="results-participation" data-testid="results-participation-table">
+      <caption>{t('voting.panel.participation')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('voting.panel.college')}</th>
+          <th scope="col">{t('voting.panel.voters')}</th>
+          <th scope="col">{t('voting.panel.participants')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((id) => (
+          <tr key={id}>
+            <th scope="row">{collegeLabel(id, i18n.language)}</th>
+            <td>{participation.byCollege[id]!.voters}</td>
+            <td>{participation.byCollege[id]!.participants}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  )
+}
+
+function collegeLabel(id: string, language: string): string {
+  const college = COLLEGES.find((c) => c.id === id)
+  if (!college) return id
+  return language.startsWith('en') ? college.en : college.fr
+}
+
+/** The ranked items' titles as the board has them now (renamed notes show their new text). */
+function useTitles(editor: Editor, ranking: readonly RankedItem[]): Record<string, ItemTitle> {
+  const ids = ranking.map((r) => r.targetId).join(' ')
+  const json = useValue('ranked titles', () => {
+    const titles: Record<string, ItemTitle> = {}
+    for (const id of ids.split(' ')) if (id) titles[id] = itemTitle(editor.getShape(id as TLShapeId))
+    return JSON.stringify(titles)
+  }, [editor, ids])
+  return JSON.parse(json) as Record<string, ItemTitle>
+}
