@@ -6,9 +6,10 @@
  * Votes and take-backs are sent one at a time, in click order, so every answer
  * applies to the state the previous one left (a double click cannot mix up the
  * remaining budget). After a refusal or a lost answer the store asks the
- * server again (`GET …/me`), as it does when the session changes, when the
- * browser comes back online and when the tab becomes visible again: whatever
- * happened meanwhile, it ends showing the server's state.
+ * server again (`GET …/me`, retried while the server cannot be reached), as it
+ * does when the session changes, when the browser comes back online and when
+ * the tab becomes visible again: whatever happened meanwhile, it ends showing
+ * the server's state.
  */
 import type { VoteSessionState } from '../../shared/control'
 import { ApiRequestError, type WorkshopApi, workshopApi } from '../api'
@@ -33,6 +34,9 @@ export interface VotingStore {
   setPanel(sessionId: string, open: boolean): void
 }
 
+/** Attempts to reach the server again after a failed `GET …/me` (1 s, 2 s, 4 s… up to 15 s apart). */
+const RELOAD_RETRIES = 8
+
 export function createVotingStore(api: WorkshopApi): VotingStore {
   let state: VotingSnapshot = { own: noDots(), notice: null, panel: null }
   /** The open session I may vote in, or null. */
@@ -51,17 +55,23 @@ export function createVotingStore(api: WorkshopApi): VotingStore {
     queue = queue.then(op, op)
   }
 
-  const reload = () =>
+  let retry: ReturnType<typeof setTimeout> | undefined
+  /** Asks the server for my dots; when it cannot be reached (a restart…), again a little later. */
+  const reload = (attempt = 0) => {
+    clearTimeout(retry)
     enqueue(async () => {
       const sid = current
       if (!sid) return
       try {
         const mine = await api.myVotes(sid)
         if (current === sid) set({ own: fromMine(sid, mine) })
-      } catch {
-        // Keep what we had; the next reconnect, visit or action asks again.
+      } catch (error) {
+        const unreachable = error instanceof ApiRequestError && (error.status === 0 || error.status >= 500)
+        if (unreachable && attempt < RELOAD_RETRIES && current === sid)
+          retry = setTimeout(() => reload(attempt + 1), Math.min(1000 * 2 ** attempt, 15_000))
       }
     })
+  }
 
   const act = (targetId: string, kind: 'place' | 'retract') =>
     enqueue(async () => {
@@ -83,19 +93,20 @@ export function createVotingStore(api: WorkshopApi): VotingStore {
   const onVisible = () => {
     if (document.visibilityState === 'visible') reload()
   }
+  const onOnline = () => reload()
 
   return {
     snapshot: () => state,
     subscribe(listener) {
       if (listeners.size === 0) {
-        window.addEventListener('online', reload)
+        window.addEventListener('online', onOnline)
         document.addEventListener('visibilitychange', onVisible)
       }
       listeners.add(listener)
       return () => {
         listeners.delete(listener)
         if (listeners.size > 0) return
-        window.removeEventListener('online', reload)
+        window.removeEventListener('online', onOnline)
         document.removeEventListener('visibilitychange', onVisible)
       }
     },

@@ -223,6 +223,47 @@ test('the facilitator sees the server’s refusal when there is nothing to vote 
   await expect(dialog).toHaveCount(0)
 })
 
+test('a dot placed while the server is down is reported; the budget stays the server’s', async ({ browser }) => {
+  test.setTimeout(90_000)
+  const workshop = await seededWorkshop()
+  const { url } = atelier.server
+  const alice = await atelier.actor(browser, 'Alice Durand')
+  await joinBoard(alice, workshop.links.participant, 'associations')
+  const opener = await join(url, workshop, 'facilitator', 'Co-animation')
+  const open = await call(url, opener.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions`, {
+    targets: 'chantiers',
+    votesPerPerson: 2,
+    maxPerItem: 2,
+    hideResults: true,
+    anonymous: false,
+  })
+  expect(open.status).toBe(201)
+  const A = alice.page
+  await addButton(A, CHANTIERS.fibre.titre).click()
+  await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
+
+  await atelier.server.stop()
+  await addButton(A, CHANTIERS.fibre.titre).click()
+  await expect(A.getByTestId('vote-notice')).toHaveText('Serveur injoignable. Vérifiez votre connexion puis réessayez.')
+  await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
+  await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveAttribute('data-count', '1')
+
+  // Back: the dot she has is still hers, and the next one counts.
+  atelier.server = await atelier.server.restart()
+  await expect(A.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
+  await addButton(A, CHANTIERS.fibre.titre).click()
+  await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
+  await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveAttribute('data-count', '2')
+  const mine = await call(
+    atelier.server.url,
+    opener.token,
+    'GET',
+    `/api/workshops/${workshop.id}/vote-sessions/${open.body.id}/results`,
+  )
+  // Hidden until the close, even to a facilitator.
+  expect(hidden.status).toBe(403)
+})
+
 test('figure: time from the facilitator’s close to the ranking on a participant’s screen (median of 20)', async ({
   browser,
 }) => {
