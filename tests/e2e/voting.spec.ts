@@ -254,7 +254,7 @@ test('a dot placed while the server is down is reported; the budget stays the se
   await addButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveAttribute('data-count', '2')
-  const mine = await call(
+  const hidden = await call(
     atelier.server.url,
     opener.token,
     'GET',
