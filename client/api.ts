@@ -11,10 +11,13 @@ import type { Suggestion } from '../server/facilitation/clustering/suggestCluste
 import type {
   ApiError,
   ClientConfig,
+  CreateProcessBody,
   CreateWorkshopBody,
   CreateWorkshopResponse,
   JoinBody,
   JoinResponse,
+  ListProcessesResponse,
+  ProcessResponse,
   SessionResponse,
 } from '../shared/api'
 import type { ControlState, Phase, VoteResults, VoteRules, VoteSessionState, VoteTargetKind } from '../shared/control'
@@ -82,6 +85,13 @@ export const api = {
 
   createWorkshop: (token: string, body: CreateWorkshopBody) =>
     apiRequest<CreateWorkshopResponse>('/api/workshops', { method: 'POST', token, body }),
+
+  /** Démarches with their workshops (admin token). */
+  processes: (token: string, signal?: AbortSignal) =>
+    apiRequest<ListProcessesResponse>('/api/processes', { token, signal }),
+
+  createProcess: (token: string, body: CreateProcessBody) =>
+    apiRequest<ProcessResponse>('/api/processes', { method: 'POST', token, body }),
 
   session: (workshopId: string, signal?: AbortSignal) =>
     apiRequest<SessionResponse>(`${workshopPath(workshopId)}/session`, { signal }),

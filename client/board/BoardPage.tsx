@@ -30,6 +30,7 @@ import {
   registerSelfContainedContent,
   selfContainedUiOverrides,
 } from './selfContainedContent'
+import { frameTemplate } from './templateView'
 import { exposeTestHook } from './testHook'
 import { useBoardConnection } from './useBoardConnection'
 import { useBoardUser } from './useBoardUser'
@@ -86,11 +87,13 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
     (editor: Editor) => {
       registerSelfContainedContent(editor)
       if (!canWrite) editor.updateInstanceState({ isReadonly: true })
+      const stopFraming = frameTemplate(editor)
       setEditor(editor)
       const disposeHook = connection
         ? exposeTestHook({ editor, doc: connection.doc, provider: connection.provider })
         : undefined
       return () => {
+        stopFraming()
         disposeHook?.()
         setEditor((current) => (current === editor ? null : current))
       }

@@ -1,6 +1,8 @@
 /**
  * `/` — the instance admin creates a workshop and gets its three links.
- * Needs the admin token (from `#token=…` or typed in).
+ * Needs the admin token (from `#token=…` or typed in). A workshop may belong to
+ * a démarche (picked or created here); a chantiers workshop of a démarche may
+ * start from the enjeux of an earlier one.
  */
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -10,6 +12,8 @@ import { api } from '../api'
 import { apiErrorMessage } from '../apiErrorMessage'
 import { PageShell } from '../PageShell'
 import { rememberAdminToken, takeAdminToken } from './adminToken'
+import { ProcessFields } from './ProcessFields'
+import { useProcesses } from './useProcesses'
 import { WorkshopLinks } from './WorkshopLinks'
 
 export function HomePage() {
@@ -18,6 +22,9 @@ export function HomePage() {
   const [token, setToken] = useState(takeAdminToken)
   const [title, setTitle] = useState('')
   const [template, setTemplate] = useState<Template>('enjeux')
+  const [processId, setProcessId] = useState('')
+  const [startFrom, setStartFrom] = useState('')
+  const processes = useProcesses(token)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null)
@@ -31,10 +38,18 @@ export function HomePage() {
     setBusy(true)
     setError(null)
     try {
-      const workshop = await api.createWorkshop(cleanToken, { title: cleanTitle, template })
+      const workshop = await api.createWorkshop(cleanToken, {
+        title: cleanTitle,
+        template,
+        ...(processId ? { processId } : {}),
+        ...(processId && template === 'chantiers' && startFrom ? { startFrom } : {}),
+      })
       rememberAdminToken(cleanToken)
       setCreated(workshop)
       setTitle('')
+      setStartFrom('')
+      // The new workshop is now one of its démarche's: a later chantiers workshop may start from it.
+      processes.reload()
     } catch (e) {
       setError(apiErrorMessage(t, e, { 401: t('home.errors.badToken') }))
     } finally {
@@ -92,6 +107,19 @@ export function HomePage() {
               ))}
             </select>
           </div>
+          <ProcessFields
+            token={token}
+            template={template}
+            processes={processes.state}
+            processId={processId}
+            onProcessId={setProcessId}
+            startFrom={startFrom}
+            onStartFrom={setStartFrom}
+            onProcessCreated={(p) => {
+              processes.add(p)
+              setProcessId(p.id)
+            }}
+          />
           {error && (
             <p className="error" role="alert" data-testid="home-error">
               {error}

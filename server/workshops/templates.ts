@@ -38,7 +38,7 @@ const ZONE_HEIGHT = 1150
 const ZONE_GAP = 60
 const INSET = 40
 /** Where the zone's free space starts, below its title and instruction. */
-const CONTENT_TOP = 260
+const CONTENT_TOP = 340
 /** Width the copied enjeux frames are laid out in, row after row. */
 const ENJEUX_ROW_WIDTH = 1200
 
@@ -139,7 +139,7 @@ function layOut(title: string, zones: ZoneSpec[], height = ZONE_HEIGHT): TLRecor
       bold: true,
       size: 'xl',
       font: 'sans',
-      scale: 1.25,
+      scale: 1.5,
       isLocked: true,
       meta: mark('titre', 'title'),
     }),
@@ -177,7 +177,7 @@ function layOut(title: string, zones: ZoneSpec[], height = ZONE_HEIGHT): TLRecor
         y: ZONE_TOP + 110,
         w: z.w - 2 * INSET,
         text: z.instruction,
-        size: 'm',
+        size: 'l',
         font: 'sans',
         isLocked: true,
         meta: mark(z.kind, 'instruction'),
