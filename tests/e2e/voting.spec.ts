@@ -87,6 +87,7 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await expect(dialog.getByTestId('vote-dialog-maxPerItem')).toHaveValue('2')
   await expect(dialog.getByTestId('vote-dialog-hideResults')).toBeChecked()
   await expect(dialog.getByTestId('vote-dialog-anonymous')).not.toBeChecked()
+  await fanny.page.screenshot({ path: '/tmp/h3-vote-dialog.png' })
   await dialog.getByLabel('Les chantiers').check()
   await dialog.getByLabel('Points par personne').fill('2')
   await dialog.getByLabel('Points au plus sur un même élément').fill('1')
@@ -130,6 +131,11 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
   // A canvas screenshot with dots, to look at.
   await A.screenshot({ path: '/tmp/h3-voting-canvas.png' })
+  // Zoomed out, the dots keep a readable size (the reload below brings the camera back).
+  await A.evaluate(() => {
+    window.__atelier!.editor.setCamera({ x: 200, y: 200, z: 0.3 })
+  })
+  await A.screenshot({ path: '/tmp/h3-voting-canvas-zoomed-out.png' })
 
   // A reload keeps her dots: they come from the server.
   await A.reload()
