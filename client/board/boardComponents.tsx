@@ -4,6 +4,7 @@
  * BoardPage hands the result to <Tldraw>.
  */
 import type { TLComponents } from 'tldraw'
+import { ClusterPreviewOverlay } from '../clustering/ClusterPreviewOverlay'
 import { VoteOverlay } from '../voting/VoteOverlay'
 import { ChantierLinks } from './chantier/ChantierLinks'
 import { chantierComponents } from './chantier/chantierUi'
@@ -13,6 +14,7 @@ function OnTheCanvas() {
   return (
     <>
       <ChantierLinks />
+      <ClusterPreviewOverlay />
       <VoteOverlay />
     </>
   )

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { PHASES } from '../../shared/control'
 import { useWorkshop } from '../board/workshopContext'
+import { ClusterSuggestions } from '../clustering/ClusterSuggestions'
 import { VoteControls } from '../voting/VoteControls'
 import { VoteStatus } from '../voting/VoteStatus'
 import { Countdown } from './Countdown'
@@ -33,6 +34,7 @@ export function WorkshopBar(_props: { editor: Editor | null }) {
       <Countdown timer={state.timer} clock={control.clock} />
       <VoteStatus />
       <VoteControls />
+      <ClusterSuggestions editor={_props.editor} />
     </nav>
   )
 }
