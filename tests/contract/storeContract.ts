@@ -118,6 +118,20 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual((await store.loadDoc('w-c/board')).updates, [board])
       assert.equal((await store.getControl('w-e'))?.settings, null, 'no start: the template defaults apply later')
       assert.equal((await store.getWorkshop('w-alone'))?.processId, null)
+
+      // All or nothing: a workshop whose links cannot be stored leaves no row and no board behind.
+      await assert.rejects(
+        store.createWorkshop(
+          { id: 'w-bad', title: 'Doublon', template: 'chantiers', createdAt: 10, processId: 'p-aisne' },
+          [{ role: 'facilitator', secretHash: 'h-c' }],
+          {
+            control: { phase: 'chantiers', settings, privateWriting: false },
+            docs: [{ doc: 'w-bad/board', data: board }],
+          },
+        ),
+      )
+      assert.equal(await store.getWorkshop('w-bad'), null)
+      assert.deepEqual((await store.loadDoc('w-bad/board')).updates, [])
     }))
 
   test(`${name}: settings are set once`, () =>
