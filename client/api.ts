@@ -19,8 +19,17 @@ import type {
   ListProcessesResponse,
   ProcessResponse,
   SessionResponse,
+  WorkshopParticipant,
 } from '../shared/api'
-import type { ControlState, Phase, VoteResults, VoteRules, VoteSessionState, VoteTargetKind } from '../shared/control'
+import type {
+  ControlState,
+  Phase,
+  SummonState,
+  VoteResults,
+  VoteRules,
+  VoteSessionState,
+  VoteTargetKind,
+} from '../shared/control'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -111,6 +120,9 @@ export const workshopApi = (workshopId: string) => {
     setLocked: (locked: boolean) => post<ControlState>('/lock', { locked }),
     /** Starts a countdown of `seconds`, or stops it (null). */
     setTimer: (seconds: number | null) => post<ControlState>('/timer', { seconds }),
+    /** « Tout le monde ici » : every other screen moves to these page bounds. */
+    summon: (bounds: SummonState['bounds']) => post<ControlState>('/summon', { bounds }),
+    participants: () => apiRequest<WorkshopParticipant[]>(`${base}/participants`),
     openVote: (body: VoteRules & { targets: VoteTargetKind | string[] }) =>
       post<VoteSessionState>('/vote-sessions', body),
     vote: (vid: string, targetId: string) => post<{ remaining: number }>(`${vote(vid)}/votes`, { targetId }),

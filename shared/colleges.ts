@@ -16,3 +16,10 @@ export const COLLEGES = [
 
 export type CollegeId = (typeof COLLEGES)[number]['id']
 export const COLLEGE_IDS = COLLEGES.map((c) => c.id) as [CollegeId, ...CollegeId[]]
+
+/** The collège's name in the UI language (French unless English); an unknown id as is. */
+export function collegeLabel(id: string, language: string): string {
+  const college = COLLEGES.find((c) => c.id === id)
+  if (!college) return id
+  return language.startsWith('en') ? college.en : college.fr
+}

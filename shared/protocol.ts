@@ -45,7 +45,12 @@ export const CloseCodes = {
   sessionRevoked: { code: 4401, reason: 'session revoked' },
   /** A write from a connection that may not write (observer, locked board). */
   readOnly: { code: 4403, reason: 'read-only: write refused' },
-  /** A participant's write while the facilitator has locked the board: reload the server's state. */
+  /**
+   * A participant's write while the facilitator has locked the board. The
+   * write was not applied, but the client's document holds it: that copy must
+   * not reconnect (its sync would offer the write again). The client drops its
+   * document and opens a fresh one from the server's state (REBUILD_CLOSE_CODES).
+   */
   boardLocked: { code: 4423, reason: 'board locked' },
   /** The connection sent too many messages per second. */
   rateLimited: { code: 4429, reason: 'rate limited' },
@@ -53,9 +58,17 @@ export const CloseCodes = {
   storageFailure: { code: 4500, reason: 'storage failure' },
 } as const satisfies Record<string, CloseReason>
 
+/**
+ * Close codes after which the client must not reconnect with the same document
+ * but start again from the server's, with no user action: drop the local Y.Doc
+ * (and everything bound to it) and open a fresh connection. A stock client just
+ * stops, as for any 44xx code.
+ */
+export const REBUILD_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCodes.boardLocked.code])
+
 /** Whether reconnecting after this close code is pointless without user action. */
 export function isFatalClose(code: number): boolean {
-  return code >= 4400 && code <= 4499
+  return code >= 4400 && code <= 4499 && !REBUILD_CLOSE_CODES.has(code)
 }
 
 /** Our close codes after which the client must not reconnect by itself. */

@@ -6,3 +6,8 @@ export type Role = (typeof ROLES)[number]
 export function canWriteBoard(role: Role): boolean {
   return role !== 'observer'
 }
+
+/** While the facilitator has locked the board, only facilitators still write it. */
+export function writesLockedBoard(role: Role): boolean {
+  return role === 'facilitator'
+}

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next'
 import { type Editor, Tldraw } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { SessionResponse } from '../../shared/api'
-import { canWriteBoard } from '../../shared/roles'
+import { canWriteBoard, writesLockedBoard } from '../../shared/roles'
 import { useControl } from '../facilitation/useControl'
 import { WorkshopBar } from '../facilitation/WorkshopBar'
 import { useConnectionState } from '../sync/useConnectionState'
@@ -66,8 +66,12 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   const storeWithStatus = useYjsStore({
     connection,
     canWrite,
-    // A refused connection will not sync anything any more: stop editing into the void.
-    readOnly: !canWrite || connectionState.phase === 'refused',
+    // A refused connection will not sync anything any more, and the server refuses
+    // participants' writes while the board is locked: stop editing into the void.
+    readOnly:
+      !canWrite ||
+      connectionState.phase === 'refused' ||
+      (control.state?.locked === true && !writesLockedBoard(session.role)),
     online: connectionState.phase === 'connected',
     user: presenceUser,
     onRejected: () => setNotShared(true),
@@ -106,7 +110,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
     <WorkshopContext.Provider value={workshop}>
       <div className="board-page">
         <BoardTopBar session={session} connection={connectionState} />
-        <WorkshopBar editor={editor} />
+        <WorkshopBar editor={editor} connection={connection} />
         {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
         {connectionState.tooBig && connectionState.phase !== 'connected' && (
           <div className="board-notice warning" role="alert">

@@ -7,13 +7,15 @@ import type { ServerClock } from './serverClock'
 
 export function Countdown({ timer, clock }: { timer: TimerState | null; clock: ServerClock }) {
   const { t } = useTranslation()
-  const [now, setNow] = useState(() => clock.now())
+  // Re-render a few times a second while a timer runs; the time is read at render, so a
+  // timer that just started never shows a stale "now" (every screen the same second).
+  const [, setTick] = useState(0)
   useEffect(() => {
     if (!timer) return
-    const tick = setInterval(() => setNow(clock.now()), 250)
+    const tick = setInterval(() => setTick((n) => n + 1), 250)
     return () => clearInterval(tick)
-  }, [timer, clock])
-  const left = secondsLeft(timer, now)
+  }, [timer])
+  const left = secondsLeft(timer, clock.now())
   if (left === null) return null
   return (
     <span

@@ -54,3 +54,18 @@ test('fatal codes refuse for good; transient ones reconnect', () => {
     assert.equal(run({ type: 'close', code }).phase, 'connecting')
   }
 })
+
+test('a write refused on a locked board (4423) is not fatal: a fresh connection follows', () => {
+  const code = CloseCodes.boardLocked.code
+  const s = run(
+    { type: 'status', status: 'connected' },
+    { type: 'close', code },
+    { type: 'status', status: 'disconnected' },
+  )
+  assert.equal(s.phase, 'connecting')
+  assert.equal(s.fatal, null)
+  assert.equal(s.failures, 0)
+  // The refused copy itself must not reconnect: its sync would offer the write again.
+  assert.equal(shouldReconnect({ code }), false)
+  assert.equal(reduceConnection(s, { type: 'status', status: 'connected' }).phase, 'connected')
+})

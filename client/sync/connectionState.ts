@@ -3,7 +3,8 @@
  *
  *   connected   the socket is open
  *   connecting  first connection, or reconnecting after a short drop / a
- *               server restart (1012) — « Reconnexion… »
+ *               server restart (1012) / a refused write on a locked board
+ *               (4423, a fresh document is opened) — « Reconnexion… »
  *   offline     the browser says it is offline, or several attempts in a row
  *               failed — « Hors ligne — vos modifications sont conservées »
  *   refused     the server closed with a fatal code: nothing will reconnect
@@ -66,7 +67,9 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
       next =
         meaning.kind === 'fatal'
           ? { ...state, fatal: meaning.reason }
-          : { ...state, failures: state.failures + 1, tooBig: meaning.tooBig }
+          : meaning.kind === 'rebuild'
+            ? { ...state, tooBig: false } // not a failure: the server answered, a fresh connection follows
+            : { ...state, failures: state.failures + 1, tooBig: meaning.tooBig }
       break
     }
     case 'browser':
