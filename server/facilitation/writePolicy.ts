@@ -8,7 +8,7 @@
  */
 import type { DocTarget } from '../../shared/boardDoc'
 import { CloseCodes, type CloseReason } from '../../shared/protocol'
-import { canWriteBoard, type Role } from '../../shared/roles'
+import { canWriteBoard, type Role, writesLockedBoard } from '../../shared/roles'
 
 export interface Who {
   role: Role
@@ -18,7 +18,7 @@ export interface Who {
 export function writeRefusal(who: Who, target: DocTarget, boardLocked: boolean): CloseReason | null {
   if (target.kind === 'control' || !canWriteBoard(who.role)) return CloseCodes.readOnly
   if (target.kind === 'drafts' && who.participantId !== target.owner) return CloseCodes.readOnly
-  if (boardLocked && who.role !== 'facilitator') return CloseCodes.boardLocked
+  if (boardLocked && !writesLockedBoard(who.role)) return CloseCodes.boardLocked
   return null
 }
 
