@@ -23,6 +23,7 @@ import type {
 } from '../shared/api'
 import type {
   ControlState,
+  DraftAuthor,
   Phase,
   SummonState,
   VoteResults,
@@ -120,6 +121,10 @@ export const workshopApi = (workshopId: string) => {
     setLocked: (locked: boolean) => post<ControlState>('/lock', { locked }),
     /** Starts a countdown of `seconds`, or stops it (null). */
     setTimer: (seconds: number | null) => post<ControlState>('/timer', { seconds }),
+    /** Private writing on or off (turning it off reveals every private note). */
+    setPrivateWriting: (active: boolean) => post<ControlState>('/private-writing', { active }),
+    revealDrafts: () => post<{ revealed: number }>('/private-writing/reveal'),
+    draftAuthors: () => apiRequest<DraftAuthor[]>(`${base}/private-writing/authors`),
     /** « Tout le monde ici » : every other screen moves to these page bounds. */
     summon: (bounds: SummonState['bounds']) => post<ControlState>('/summon', { bounds }),
     participants: () => apiRequest<WorkshopParticipant[]>(`${base}/participants`),

@@ -23,6 +23,7 @@ import './chantier/chantier.css'
 import { boardShapeUtils, boardTools } from './chantier/boardShapes'
 import { ChantierPanel } from './chantier/ChantierPanel'
 import { chantierUiOverrides } from './chantier/chantierUi'
+import { useDraftsConnections } from './drafts/useDraftsConnections'
 import { FatalNotice } from './FatalNotice'
 import {
   MAX_IMAGE_BYTES,
@@ -55,6 +56,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   const canWrite = canWriteBoard(session.role)
   const connection = useBoardConnection(workshopId)
   const control = useControl(workshopId)
+  const drafts = useDraftsConnections(session, control.state?.privateWriting ?? null)
   const workshop = useMemo(() => workshopContextValue(session, control), [session, control])
   const connectionState = useConnectionState(connection?.provider ?? null, workshopId)
   const config = useClientConfig()
@@ -75,6 +77,8 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
     online: connectionState.phase === 'connected',
     user: presenceUser,
     onRejected: () => setNotShared(true),
+    drafts,
+    privateWriting: control.state?.privateWriting.active === true,
   })
 
   useEffect(() => {

@@ -8,6 +8,7 @@ import { ClusterPreviewOverlay } from '../clustering/ClusterPreviewOverlay'
 import { VoteOverlay } from '../voting/VoteOverlay'
 import { ChantierLinks } from './chantier/ChantierLinks'
 import { chantierComponents } from './chantier/chantierUi'
+import { PrivateNoteMarkers } from './drafts/PrivateNoteMarkers'
 
 /** Everything drawn in page space, above the shapes. */
 function OnTheCanvas() {
@@ -16,6 +17,7 @@ function OnTheCanvas() {
       <ChantierLinks />
       <ClusterPreviewOverlay />
       <VoteOverlay />
+      <PrivateNoteMarkers />
     </>
   )
 }

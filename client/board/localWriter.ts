@@ -1,5 +1,7 @@
 /**
- * Store → Yjs: the user's own document changes, written to the board document.
+ * Store → Yjs: the user's own document changes, written to the board document
+ * (or, with private writing, to the user's own drafts: `targetOf` decides, see
+ * drafts/recordRouter.ts).
  *
  * - Only changes with source 'user' and scope 'document' are taken: session
  *   records (camera, selection, pointer) stay local, and changes that came from
@@ -33,10 +35,18 @@ const FLUSH_CHUNK_CHARS = 512 * 1024
 /** Marks our own transactions (for debugging; Yjs already flags them `local`). */
 export const LOCAL_ORIGIN = Symbol('atelier-local')
 
-export interface LocalWriterOptions {
-  store: TLStore
+/** A document the user writes, seen as TLRecord values. */
+export interface WriteTarget {
   doc: Y.Doc
   records: YKeyValue<TLRecord>
+}
+
+export interface LocalWriterOptions {
+  store: TLStore
+  /** Where this record goes; null: nowhere, it stays on this screen. */
+  targetOf(record: TLRecord): WriteTarget | null
+  /** Every document a deleted record is deleted from (those holding it). */
+  targets(): WriteTarget[]
   log: RejectionLog
   onRejected?(record: TLRecord, reason: string): void
 }
@@ -48,7 +58,7 @@ export interface LocalWriter {
   dispose(): void
 }
 
-export function bindLocalWriter({ store, doc, records, log, onRejected }: LocalWriterOptions): LocalWriter {
+export function bindLocalWriter({ store, targetOf, targets, log, onRejected }: LocalWriterOptions): LocalWriter {
   const pending = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastFlushAt = Number.NEGATIVE_INFINITY
@@ -62,24 +72,16 @@ export function bindLocalWriter({ store, doc, records, log, onRejected }: LocalW
     if (pending.size === 0) return
     const ids = [...pending]
     pending.clear()
-    let chunk: Array<[string, TLRecord | null]> = []
-    let chunkChars = 0
-    const writeChunk = () => {
-      if (chunk.length === 0) return
-      const entries = chunk
-      doc.transact(() => {
-        for (const [id, record] of entries) {
-          if (record === null) records.delete(id)
-          else records.set(id, record)
-        }
-      }, LOCAL_ORIGIN)
-      chunk = []
-      chunkChars = 0
+    const writes = new Map<WriteTarget, Array<[string, TLRecord | null]>>()
+    const write = (target: WriteTarget, id: string, record: TLRecord | null) => {
+      const list = writes.get(target)
+      if (list) list.push([id, record])
+      else writes.set(target, [[id, record]])
     }
     for (const id of ids) {
       const record = store.get(id as TLRecord['id'])
       if (!record) {
-        if (records.has(id)) chunk.push([id, null])
+        for (const target of targets()) if (target.records.has(id)) write(target, id, null)
         continue
       }
       const check = checkLocalRecord(store.schema, record)
@@ -88,12 +90,10 @@ export function bindLocalWriter({ store, doc, records, log, onRejected }: LocalW
         onRejected?.(record, check.reason)
         continue
       }
-      const size = JSON.stringify(record).length
-      if (chunkChars + size > FLUSH_CHUNK_CHARS) writeChunk()
-      chunk.push([id, record])
-      chunkChars += size
+      const target = targetOf(record)
+      if (target) write(target, id, record)
     }
-    writeChunk()
+    for (const [target, entries] of writes) writeInChunks(target, entries)
   }
 
   const unlisten = store.listen(
@@ -121,4 +121,29 @@ export function bindLocalWriter({ store, doc, records, log, onRejected }: LocalW
       flush()
     },
   }
+}
+
+/** Writes in transactions of at most FLUSH_CHUNK_CHARS (one WebSocket frame each), under the server's frame limit. */
+function writeInChunks({ doc, records }: WriteTarget, entries: Array<[string, TLRecord | null]>): void {
+  let chunk: Array<[string, TLRecord | null]> = []
+  let chunkChars = 0
+  const writeChunk = () => {
+    if (chunk.length === 0) return
+    const batch = chunk
+    doc.transact(() => {
+      for (const [id, record] of batch) {
+        if (record === null) records.delete(id)
+        else records.set(id, record)
+      }
+    }, LOCAL_ORIGIN)
+    chunk = []
+    chunkChars = 0
+  }
+  for (const entry of entries) {
+    const size = entry[1] === null ? 0 : JSON.stringify(entry[1]).length
+    if (chunkChars + size > FLUSH_CHUNK_CHARS) writeChunk()
+    chunk.push(entry)
+    chunkChars += size
+  }
+  writeChunk()
 }

@@ -15,6 +15,9 @@ import type { RecordEntry, RemoteBatch } from './recordGate'
 export interface RecordsWatcher {
   /** Current winning entries (for the first load). */
   entries(): RecordEntry[]
+  /** The current winning entry of a key. */
+  get(key: string): RecordEntry | undefined
+  keys(): Iterable<string>
   dispose(): void
 }
 
@@ -29,23 +32,28 @@ export function diffWinners(before: Map<string, RecordEntry>, after: Map<string,
 /**
  * Calls `onRemoteChange` after every transaction that did not originate here.
  * Local transactions still move the baseline, so our own writes are never
- * reported back to us.
+ * reported back to us. `onChange` follows every transaction that changed a
+ * winner, ours included.
  */
 export function watchRecords(
   yarray: Y.Array<RecordEntry>,
   onRemoteChange: (batch: RemoteBatch, transaction: Y.Transaction) => void,
+  onChange?: () => void,
 ): RecordsWatcher {
   let current = winningEntries(yarray)
   const observer = (_event: Y.YArrayEvent<RecordEntry>, transaction: Y.Transaction) => {
     const next = winningEntries(yarray)
     const batch = diffWinners(current, next)
     current = next
-    if (transaction.local) return
-    if (batch.put.length > 0 || batch.remove.length > 0) onRemoteChange(batch, transaction)
+    if (batch.put.length === 0 && batch.remove.length === 0) return
+    if (!transaction.local) onRemoteChange(batch, transaction)
+    onChange?.()
   }
   yarray.observe(observer)
   return {
     entries: () => [...current.values()],
+    get: (key) => current.get(key),
+    keys: () => current.keys(),
     dispose: () => yarray.unobserve(observer),
   }
 }

@@ -13,6 +13,12 @@
  *    document changes flow out (localWriter; not for observers, who never write),
  *    and presence goes through awareness (presenceSync).
  *
+ * Private writing (issue 3 §3) adds drafts documents: the store shows the
+ * union of the board, the participant's own drafts and, for a facilitator,
+ * other people's drafts (drafts/recordView.ts), and each local edit goes to
+ * the board or to the own drafts (drafts/recordRouter.ts). Drafts come and go
+ * without rebuilding the store.
+ *
  * Remote changes are applied inside mergeRemoteChanges, so tldraw's undo/redo
  * only ever undoes the user's own changes.
  */
@@ -28,12 +34,15 @@ import {
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY, SCHEMA_KEY, SHARED_RECORD_TYPES } from '../../shared/boardDoc'
+import { winningEntries } from '../../shared/model/boardRecords'
 import type { BoardConnection } from '../sync/boardConnection'
 import { boardShapeUtils } from './chantier/boardShapes'
-import { bindLocalWriter, LOCAL_ORIGIN, type LocalWriter } from './localWriter'
+import { routeRecord } from './drafts/recordRouter'
+import { createRecordView, type RecordView } from './drafts/recordView'
+import type { DraftsConnections } from './drafts/useDraftsConnections'
+import { bindLocalWriter, LOCAL_ORIGIN, type LocalWriter, type WriteTarget } from './localWriter'
 import { bindPresence } from './presenceSync'
-import { mergeRemoteBatch, type RecordEntry, RejectionLog } from './recordGate'
-import { watchRecords } from './recordsWatcher'
+import { type RecordEntry, RejectionLog } from './recordGate'
 
 export interface YjsStoreOptions {
   connection: BoardConnection | null
@@ -45,11 +54,24 @@ export interface YjsStoreOptions {
   user: TLPresenceUserInfo
   /** A local record could not be shared (invalid or too large for the server). */
   onRejected?(record: TLRecord, reason: string): void
+  /** The drafts documents open on this page (private writing). */
+  drafts: DraftsConnections
+  /** Private writing is on: a participant's new notes go to their own drafts. */
+  privateWriting: boolean
 }
 
 const SHARED: ReadonlySet<string> = new Set(SHARED_RECORD_TYPES)
 
-export function useYjsStore({ connection, canWrite, readOnly, online, user, onRejected }: YjsStoreOptions) {
+export function useYjsStore({
+  connection,
+  canWrite,
+  readOnly,
+  online,
+  user,
+  onRejected,
+  drafts,
+  privateWriting,
+}: YjsStoreOptions) {
   const [storeWithStatus, setStoreWithStatus] = useState<TLStoreWithStatus>({ status: 'loading' })
   // Signals handed to tldraw once per store; kept current by the effects below.
   const [signals] = useState(() => ({
@@ -59,7 +81,12 @@ export function useYjsStore({ connection, canWrite, readOnly, online, user, onRe
   }))
   const onRejectedRef = useRef(onRejected)
   onRejectedRef.current = onRejected
+  const privateWritingRef = useRef(privateWriting)
+  privateWritingRef.current = privateWriting
   const canWriteAtStart = useRef(canWrite)
+  const [view, setView] = useState<RecordView | null>(null)
+  /** The own drafts, as the local writer writes them (set while that document is followed). */
+  const ownDrafts = useRef<WriteTarget | null>(null)
 
   useEffect(() => {
     signals.mode.set(readOnly ? 'readonly' : 'readwrite')
@@ -96,44 +123,40 @@ export function useYjsStore({ connection, canWrite, readOnly, online, user, onRe
       loaded = true
 
       let localWriter: LocalWriter | null = null
-      const watcher = watchRecords(yarray, (batch) => {
-        // A record with a local edit waiting to be written keeps our version (see localWriter).
-        const pending = localWriter
-        const remoteBatch = pending
-          ? {
-              put: batch.put.filter((e) => !pending.isPending(e.key)),
-              remove: batch.remove.filter((id) => !pending.isPending(id)),
-            }
-          : batch
-        mergeRemoteBatch(store, remoteBatch, log)
-      })
-      unsubs.push(watcher.dispose)
-
-      const entries = watcher.entries()
-      if (entries.length > 0) {
-        mergeRemoteBatch(store, { put: entries, remove: [] }, log)
-      }
+      const records = createRecordView({ store, log, isPending: (id) => localWriter?.isPending(id) ?? false })
+      unsubs.push(records.dispose)
+      const boardEmpty = winningEntries(yarray).size === 0
+      records.follow('board', yarray)
       // Lets tldraw add what the store needs to be usable (document, page,
       // camera…). The local writer is not listening yet, so none of it is
       // written: an empty board is initialised explicitly just below.
       store.mergeRemoteChanges(() => {})
 
       if (canWriteDoc) {
-        // Same array, seen as TLRecord values: only writers use it, and only to write.
-        const records = new YKeyValue<TLRecord>(yarray as unknown as Y.Array<{ key: string; val: TLRecord }>)
-        if (entries.length === 0) {
+        const board = writeTarget(doc, yarray)
+        if (boardEmpty) {
           const initial = store
             .allRecords()
             .filter((r) => store.scopedTypes.document.has(r.typeName) && SHARED.has(r.typeName))
           doc.transact(() => {
-            for (const record of initial) records.set(record.id, record)
+            for (const record of initial) board.records.set(record.id, record)
             meta.set(SCHEMA_KEY, store.schema.serialize())
           }, LOCAL_ORIGIN)
         }
         const writer = bindLocalWriter({
           store,
-          doc,
-          records,
+          targetOf: (record) => {
+            const own = ownDrafts.current
+            const destination = routeRecord(record, {
+              inBoard: (id) => board.records.has(id),
+              inOwnDrafts: (id) => own?.records.has(id) ?? false,
+              inOthersDrafts: records.isOthersDraft,
+              privateNotes: own !== null && privateWritingRef.current,
+              record: (id) => store.get(id as TLRecord['id']),
+            })
+            return destination === 'board' ? board : destination === 'drafts' ? own : null
+          },
+          targets: () => (ownDrafts.current ? [board, ownDrafts.current] : [board]),
           log,
           onRejected: (r, reason) => onRejectedRef.current?.(r, reason),
         })
@@ -142,6 +165,7 @@ export function useYjsStore({ connection, canWrite, readOnly, online, user, onRe
       }
 
       unsubs.push(bindPresence({ store, awareness: provider.awareness, user: signals.user, log }))
+      setView(records)
       setStoreWithStatus({ status: 'synced-remote', connectionStatus: 'online', store })
     }
 
@@ -154,9 +178,50 @@ export function useYjsStore({ connection, canWrite, readOnly, online, user, onRe
     return () => {
       provider.off('sync', onSync)
       for (const unsub of unsubs.splice(0)) unsub()
+      setView(null)
       setStoreWithStatus({ status: 'loading' })
     }
   }, [connection, signals])
 
+  // The own drafts: shown, and written by the local writer (only its author has it).
+  const own = drafts.own
+  useEffect(() => {
+    if (!view || !own) return
+    const yarray = own.doc.getArray<RecordEntry>(RECORDS_ARRAY)
+    if (canWriteAtStart.current) ownDrafts.current = writeTarget(own.doc, yarray)
+    const unfollow = view.follow('own', yarray)
+    return () => {
+      ownDrafts.current = null
+      unfollow()
+    }
+  }, [view, own])
+
+  // Other people's drafts (a facilitator's): only ever added while the page is open.
+  const others = drafts.others
+  const [followed] = useState(() => new Map<BoardConnection, () => void>())
+  useEffect(() => {
+    if (!view) return
+    for (const c of others) {
+      if (!followed.has(c)) followed.set(c, view.follow('others', c.doc.getArray<RecordEntry>(RECORDS_ARRAY)))
+    }
+    for (const [c, unfollow] of followed) {
+      if (others.includes(c)) continue
+      unfollow()
+      followed.delete(c)
+    }
+  }, [view, others, followed])
+  useEffect(() => {
+    if (!view) return
+    return () => {
+      for (const unfollow of followed.values()) unfollow()
+      followed.clear()
+    }
+  }, [view, followed])
+
   return storeWithStatus
+}
+
+/** A document's records array seen as TLRecord values, to write it (only writers make one: YKeyValue writes clean-ups). */
+function writeTarget(doc: Y.Doc, yarray: Y.Array<RecordEntry>): WriteTarget {
+  return { doc, records: new YKeyValue<TLRecord>(yarray as unknown as Y.Array<{ key: string; val: TLRecord }>) }
 }

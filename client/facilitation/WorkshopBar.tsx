@@ -19,6 +19,7 @@ import { FollowButton } from './FollowButton'
 import { LockControl } from './LockControl'
 import { ParticipantsPanel } from './ParticipantsPanel'
 import { PhaseSteps } from './PhaseSteps'
+import { PrivateWritingControls } from './PrivateWritingControls'
 import { SummonButton, useSummonArrival } from './summon'
 import { TimerControls } from './TimerControls'
 import { useApiAction } from './useApiAction'
@@ -58,6 +59,7 @@ export function WorkshopBar({ editor, connection }: WorkshopBarProps) {
           <TimerControls phase={state.phase} timer={state.timer} settings={state.settings} action={action} />
         )}
         <LockControl locked={state.locked} action={facilitator ? action : null} />
+        <PrivateWritingControls action={facilitator ? action : null} />
         {facilitator ? (
           <SummonButton editor={editor} action={action} />
         ) : (
