@@ -97,7 +97,16 @@ test('a private note stays with its author and the facilitator until « Révéle
   expect(await boardDocJson(bruno)).not.toContain(SECRET)
   expect(await bruno.page.evaluate(() => window.__leaked)).toBe(false)
 
+  // Figure: from the click to the note in Bruno's editor (checked on every animation frame).
+  const shown = bruno.page.waitForFunction(
+    (text) => JSON.stringify(window.__atelier!.editor.getCurrentPageShapes()).includes(text),
+    SECRET,
+    { polling: 'raf' },
+  )
+  const clicked = Date.now()
   await fanny.page.getByTestId('private-writing-reveal').click()
+  await shown
+  console.log(`figure: « Révéler les notes » to the note on another participant's screen: ${Date.now() - clicked} ms`)
   await expect.poll(() => noteTexts(bruno)).toEqual([expect.stringContaining(SECRET)])
   expect(await boardDocJson(bruno)).toContain(SECRET)
   await expect(alice.page.getByTestId('private-mark')).toHaveCount(0)

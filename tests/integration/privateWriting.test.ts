@@ -21,8 +21,8 @@ import { syncUrl, upgradeOutcome } from '../support/rawSocket'
 import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
-// Each stock provider adds a process 'exit' listener; a dozen are expected here, not a leak.
-process.setMaxListeners(32)
+// Each stock provider adds a process 'exit' listener; about fifty are expected here (the figure test), not a leak.
+process.setMaxListeners(64)
 
 let server: ServerProcess
 const clients: Array<BoardClient | ControlClient> = []
@@ -296,4 +296,39 @@ test('an edit racing the reveal ends in the board; a locked board refuses drafts
     'drafts write refused with 4423',
   )
   assert.equal(fannyReads.get('shape:locked'), undefined)
+})
+
+test('figure: revealing 300 notes from 30 authors puts each on the board exactly once', async () => {
+  const { ws, fanny } = await cast()
+  const AUTHORS = 30
+  const NOTES = 10
+  await api(fanny.token, 'POST', `/api/workshops/${ws.id}/private-writing`, { active: true })
+  const people = await Promise.all(
+    Array.from({ length: AUTHORS }, (_, i) => join(server.url, ws, 'participant', `Auteur ${i}`)),
+  )
+  const writers = people.map((p) => drafts(ws.id, p, p.token))
+  await Promise.all(writers.map((w) => w.synced()))
+  for (const [i, w] of writers.entries()) {
+    w.doc.transact(() => {
+      for (let k = 0; k < NOTES; k++) w.put(noteRecord(`p${i}n${k}`, `Note ${k} de l’auteur ${i}`, k * 220, i * 220))
+    })
+  }
+  const fannyControl = control(ws.id, fanny.token)
+  await eventually(() => privateWriting(fannyControl)?.notes === AUTHORS * NOTES, 10_000, 'all counted')
+  assert.equal(privateWriting(fannyControl).authors, AUTHORS)
+
+  const watcher = board(ws.id, fanny.token)
+  await watcher.synced()
+  const started = performance.now()
+  const reveal = await api(fanny.token, 'POST', `/api/workshops/${ws.id}/private-writing/reveal`)
+  const answered = performance.now() - started
+  assert.deepEqual(reveal.body, { revealed: AUTHORS * NOTES })
+  await eventually(() => watcher.ids().filter((id) => id.startsWith('shape:p')).length === AUTHORS * NOTES, 10_000)
+  const onBoard = performance.now() - started
+  console.log(
+    `figure: reveal of ${AUTHORS * NOTES} notes from ${AUTHORS} authors answered in ${answered.toFixed(0)} ms, all on another client's board after ${onBoard.toFixed(0)} ms`,
+  )
+  for (let i = 0; i < AUTHORS; i++) assert.equal(entriesOf(watcher.doc, `shape:p${i}n0`), 1)
+  await eventually(() => writers.every((w) => w.ids().length === 0), 10_000, 'every drafts emptied')
+  for (const w of writers) w.destroy()
 })
