@@ -1,10 +1,15 @@
 /** Pure helpers of the workshop timer (unit-tested in countdown.test.ts). */
 import type { TimerState } from '../../shared/control'
 
-/** Whole seconds left on the timer at server time `now` (0 once over; null without a timer). */
+/**
+ * Whole seconds left on the timer at server time `now` (0 once over; null
+ * without a timer). Never more than its duration: the clock offset is an
+ * estimate, and a 30-minute timer must not start at 30:01.
+ */
 export function secondsLeft(timer: TimerState | null, now: number): number | null {
   if (!timer) return null
-  return Math.max(0, Math.ceil((timer.endsAt - now) / 1000))
+  const left = Math.ceil((timer.endsAt - now) / 1000)
+  return Math.max(0, Math.min(Math.ceil(timer.durationMs / 1000), left))
 }
 
 /** "m:ss", or "h:mm:ss" from an hour. */
