@@ -45,6 +45,8 @@ export function parseDocName(name: string): DocTarget {
   return { workshopId, kind: kind as DocKind, owner: owner ?? null }
 }
 
+export const boardDocName = (workshopId: string) => docName({ workshopId, kind: 'board', owner: null })
+export const controlDocName = (workshopId: string) => docName({ workshopId, kind: 'control', owner: null })
 export const draftsDocName = (workshopId: string, participantId: string) =>
   docName({ workshopId, kind: 'drafts', owner: participantId })
 

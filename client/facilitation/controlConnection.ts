@@ -4,11 +4,9 @@
  * it; this client only reads: it publishes no presence and never answers with
  * a sync step 2 (the server sends read-only connections no step 1).
  */
-import { WebsocketProvider } from 'y-websocket'
-import * as Y from 'yjs'
+import { controlDocName } from '../../shared/boardDoc'
 import { CONTROL_MAP, type ControlState } from '../../shared/control'
-import { syncBaseUrl } from '../sync/boardConnection'
-import { shouldReconnect } from '../sync/closeCodes'
+import { openSyncDoc } from '../sync/boardConnection'
 
 export interface ControlConnection {
   /** The state once the first sync arrived, null before. */
@@ -18,19 +16,8 @@ export interface ControlConnection {
   destroy(): void
 }
 
-export function controlRoomName(workshopId: string): string {
-  return `${workshopId}/control`
-}
-
 export function createControlConnection(workshopId: string): ControlConnection {
-  const doc = new Y.Doc()
-  const provider = new WebsocketProvider(syncBaseUrl(), controlRoomName(workshopId), doc, {
-    disableBc: true,
-    maxBackoffTime: 5000,
-    shouldReconnect,
-  })
-  // Nobody is "present" in the control document.
-  provider.awareness.setLocalState(null)
+  const { doc, provider, destroy } = openSyncDoc(controlDocName(workshopId), { presence: false })
   const map = doc.getMap<unknown>(CONTROL_MAP)
   const listeners = new Set<() => void>()
   let state: ControlState | null = null
@@ -53,8 +40,7 @@ export function createControlConnection(workshopId: string): ControlConnection {
     destroy() {
       map.unobserve(refresh)
       listeners.clear()
-      provider.destroy()
-      doc.destroy()
+      destroy()
     },
   }
 }

@@ -1,12 +1,14 @@
 /**
- * The connection to a workshop's board document: a Y.Doc and the stock
- * y-websocket provider on `ws(s)://<our host>/sync/<workshopId>/board`.
+ * A connection to one of a workshop's documents: a Y.Doc and the stock
+ * y-websocket provider on `ws(s)://<our host>/sync/<room>` — the board
+ * (`<workshopId>/board`), a participant's drafts, or the control document.
  *
  * The browser authenticates with the session cookie sent on the upgrade (same
  * origin), so no URL parameters are needed.
  */
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { boardDocName } from '../../shared/boardDoc'
 import { shouldReconnect } from './closeCodes'
 import { sendOwnAwarenessOnly } from './ownAwarenessOnly'
 
@@ -20,20 +22,21 @@ export function syncBaseUrl(location: Pick<Location, 'protocol' | 'host'> = wind
   return `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/sync`
 }
 
-export function boardRoomName(workshopId: string): string {
-  return `${workshopId}/board`
-}
-
-export function createBoardConnection(workshopId: string): BoardConnection {
+/**
+ * Opens `room`. With `presence`, our awareness entry (cursor, name) is published
+ * — and only ours (see ownAwarenessOnly); without, nobody is "present" there.
+ */
+export function openSyncDoc(room: string, { presence }: { presence: boolean }): BoardConnection {
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(syncBaseUrl(), boardRoomName(workshopId), doc, {
+  const provider = new WebsocketProvider(syncBaseUrl(), room, doc, {
     // Every change must go through the server, which checks roles and records:
     // no tab-to-tab shortcut over BroadcastChannel.
     disableBc: true,
     maxBackoffTime: 5000,
     shouldReconnect,
   })
-  sendOwnAwarenessOnly(provider)
+  if (presence) sendOwnAwarenessOnly(provider)
+  else provider.awareness.setLocalState(null)
   return {
     doc,
     provider,
@@ -42,4 +45,8 @@ export function createBoardConnection(workshopId: string): BoardConnection {
       doc.destroy()
     },
   }
+}
+
+export function createBoardConnection(workshopId: string): BoardConnection {
+  return openSyncDoc(boardDocName(workshopId), { presence: true })
 }

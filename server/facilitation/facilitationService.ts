@@ -5,6 +5,7 @@
  * document, which clients read but never write.
  */
 import { createHmac } from 'node:crypto'
+import { boardDocName, controlDocName } from '../../shared/boardDoc'
 import {
   CONTROL_MAP,
   type ControlState,
@@ -46,9 +47,6 @@ const VOTE_ERRORS: Record<Exclude<VoteOutcome, { ok: true }>['reason'], HttpErro
   unknown_target: new HttpError(404, 'unknown_target', 'Cet élément ne fait pas partie du vote.'),
   no_vote: new HttpError(409, 'no_vote', "Vous n'avez pas de point sur cet élément."),
 }
-
-export const controlDocName = (workshopId: string) => `${workshopId}/control`
-export const boardDocName = (workshopId: string) => `${workshopId}/board`
 
 export class FacilitationService {
   /** Board lock per workshop, cached for the synchronous write check of every board update. */

@@ -7,8 +7,8 @@
  * client finds it there and keeps it (it only initialises an empty board).
  */
 import type { CreateWorkshopBody } from '../../shared/api'
+import { boardDocName } from '../../shared/boardDoc'
 import { newId } from '../auth/secrets'
-import { boardDocName } from '../facilitation/facilitationService'
 import { HttpError } from '../http/errors'
 import type { Store, WorkshopStart } from '../storage/store'
 import { encodeBoard, loadBoardRecords } from './boardLog'

@@ -10,15 +10,15 @@
  *
  * If the server closes the own drafts because the board is locked (4423), that
  * copy holds a refused write: it is replaced by a fresh one from the server's
- * state, as the board's is (useBoardConnection).
+ * state, as the board's is (useRebuildingConnection).
  */
 import { useEffect, useState } from 'react'
 import type { SessionResponse } from '../../../shared/api'
+import { draftsDocName } from '../../../shared/boardDoc'
 import type { PrivateWritingState } from '../../../shared/control'
-import { REBUILD_CLOSE_CODES } from '../../../shared/protocol'
 import { workshopApi } from '../../api'
-import type { BoardConnection } from '../../sync/boardConnection'
-import { createDraftsConnection } from './draftsConnection'
+import { type BoardConnection, openSyncDoc } from '../../sync/boardConnection'
+import { useRebuildingConnection } from '../../sync/useRebuildingConnection'
 
 export interface DraftsConnections {
   /** The participant's own drafts (null for facilitators and observers). */
@@ -27,8 +27,6 @@ export interface DraftsConnections {
   others: readonly BoardConnection[]
 }
 
-/** A refused copy is replaced after this delay; the fresh one writes nothing, so this cannot loop. */
-const REBUILD_DELAY_MS = 1000
 const NONE: readonly BoardConnection[] = []
 
 export function useDraftsConnections(
@@ -36,33 +34,17 @@ export function useDraftsConnections(
   privateWriting: PrivateWritingState | null,
 ): DraftsConnections {
   const workshopId = session.workshop.id
-  const own = useOwnDrafts(workshopId, session.role === 'participant' ? session.participantId : null)
+  const ownId = session.role === 'participant' ? session.participantId : null
+  const own = useRebuildingConnection(ownId && draftsDocName(workshopId, ownId), () =>
+    openDrafts(workshopId, session.participantId),
+  )
   const others = useOthersDrafts(workshopId, session.role === 'facilitator' ? privateWriting : null)
   return { own, others }
 }
 
-function useOwnDrafts(workshopId: string, participantId: string | null): BoardConnection | null {
-  const [connection, setConnection] = useState<BoardConnection | null>(null)
-  const [generation, setGeneration] = useState(0)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: a new generation is what opens the fresh connection
-  useEffect(() => {
-    if (participantId === null) return
-    const created = createDraftsConnection(workshopId, participantId)
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const onClose = (event: CloseEvent | null) => {
-      if (event && REBUILD_CLOSE_CODES.has(event.code))
-        timer = setTimeout(() => setGeneration((g) => g + 1), REBUILD_DELAY_MS)
-    }
-    created.provider.on('connection-close', onClose)
-    setConnection(created)
-    return () => {
-      clearTimeout(timer)
-      created.provider.off('connection-close', onClose)
-      created.destroy()
-      setConnection(null)
-    }
-  }, [workshopId, participantId, generation])
-  return connection
+/** Nobody is "present" in a drafts document: presence stays on the board connection. */
+function openDrafts(workshopId: string, participantId: string): BoardConnection {
+  return openSyncDoc(draftsDocName(workshopId, participantId), { presence: false })
 }
 
 function useOthersDrafts(workshopId: string, privateWriting: PrivateWritingState | null): readonly BoardConnection[] {
@@ -97,7 +79,7 @@ function useOthersDrafts(workshopId: string, privateWriting: PrivateWritingState
   useEffect(() => {
     const added = authorIds.filter((id) => !opened.has(id))
     if (added.length === 0) return
-    for (const id of added) opened.set(id, createDraftsConnection(workshopId, id))
+    for (const id of added) opened.set(id, openDrafts(workshopId, id))
     setConnections([...opened.values()])
   }, [workshopId, authorIds, opened])
 
