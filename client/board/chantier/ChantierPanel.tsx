@@ -9,7 +9,8 @@
  * panel read-only: the editor is read-only for them, so are the fields.
  *
  * The panel lives outside tldraw's canvas (BoardPage places it over it), so
- * typing in it never reaches tldraw's shortcuts or pointer handling.
+ * typing in it never reaches tldraw's shortcuts or pointer handling; Escape
+ * closes it and hands the keyboard back to the canvas.
  */
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -73,6 +74,13 @@ function ChantierForm({ editor, shape, readOnly }: { editor: Editor; shape: Chan
       data-testid="chantier-panel"
       data-readonly={readOnly ? 'true' : 'false'}
       aria-labelledby={headingId}
+      onKeyDown={(e) => {
+        // Escape closes the panel as it would a dialog, and gives the keyboard back to the canvas.
+        if (e.key !== 'Escape') return
+        e.preventDefault()
+        editor.selectNone()
+        editor.getContainer().focus()
+      }}
     >
       <header className="chantier-panel__header">
         <h2 id={headingId}>{t('chantier.panel.title')}</h2>
