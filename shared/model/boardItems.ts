@@ -5,20 +5,10 @@
  */
 import { CHANTIER_SHAPE_TYPE } from '../chantierShape'
 import type { VoteTargetKind } from '../control'
+import { type BoardShape, isShape } from './boardShape'
+import { inZone } from './templateMeta'
 
-export interface BoardShape {
-  id: string
-  typeName: 'shape'
-  type: string
-  parentId: string
-  x: number
-  y: number
-  props: Record<string, unknown>
-}
-
-export function isShape(record: unknown): record is BoardShape {
-  return typeof record === 'object' && record !== null && (record as { typeName?: unknown }).typeName === 'shape'
-}
+export { type BoardShape, isShape }
 
 /** A sticky note (what private writing keeps in a participant's drafts). */
 export function isNote(record: unknown): record is BoardShape {
@@ -41,9 +31,12 @@ export function itemIds(records: Iterable<unknown>, kind: VoteTargetKind): strin
     .map((s) => s.id)
 }
 
-/** Sticky notes lying on the page itself, in no cluster frame yet (the ones to sort). */
+/**
+ * Sticky notes lying on the page itself, in no cluster frame yet: the ones to
+ * sort. Notes put in the template's parking (off topic, for later) are not.
+ */
 export function looseNotes(records: Iterable<unknown>): BoardShape[] {
   const list = [...records].filter(isShape)
   const frames = new Set(list.filter((s) => s.type === 'frame').map((s) => s.id))
-  return list.filter((s) => s.type === 'note' && !frames.has(s.parentId))
+  return list.filter((s) => s.type === 'note' && !frames.has(s.parentId) && !inZone(list, s, 'parking'))
 }

@@ -10,7 +10,7 @@
  * - copies (`{ from }`): a shape copied from another workshop's board, with where
  *   it came from (the enjeux a chantiers workshop starts from).
  */
-import { isShape } from './boardItems'
+import { type BoardShape, isShape } from './boardShape'
 
 export const ZONE_KINDS = ['titre', 'constats', 'regroupement', 'parking', 'enjeux-retenus', 'chantiers'] as const
 export type ZoneKind = (typeof ZONE_KINDS)[number]
@@ -51,4 +51,25 @@ export function copiedFrom(record: unknown): CopiedFrom | null {
   if (typeof from !== 'object' || from === null) return null
   const { workshopId, shapeId } = from as { workshopId?: unknown; shapeId?: unknown }
   return typeof workshopId === 'string' && typeof shapeId === 'string' ? { workshopId, shapeId } : null
+}
+
+/** Centre of a note in its parent's coordinates (tldraw's 200 × 200, grown by its text, times its scale). */
+function noteCentre(note: BoardShape): { x: number; y: number } {
+  const { scale = 1, growY = 0 } = note.props as { scale?: number; growY?: number }
+  return { x: note.x + 100 * scale, y: note.y + ((200 + growY) / 2) * scale }
+}
+
+/**
+ * Whether a note lying on the page has its centre in a zone's area (the area
+ * rectangles lie on the page too, so both are in page coordinates).
+ */
+export function inZone(shapes: readonly BoardShape[], note: BoardShape, zone: ZoneKind): boolean {
+  if (!note.parentId.startsWith('page:')) return false
+  const centre = noteCentre(note)
+  return shapes.some((s) => {
+    const mark = zoneOf(s)
+    if (mark?.zone !== zone || mark.part !== 'area' || s.parentId !== note.parentId) return false
+    const { w = 0, h = 0 } = s.props as { w?: number; h?: number }
+    return centre.x >= s.x && centre.x <= s.x + w && centre.y >= s.y && centre.y <= s.y + h
+  })
 }

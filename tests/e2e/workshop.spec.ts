@@ -59,14 +59,14 @@ function enjeux(page: Page): Promise<Enjeu[]> {
 }
 
 /** Chantier cards on this screen: id, titre and linked enjeux. */
-function chantiers(page: Page): Promise<{ id: string; titre: string; enjeuIds: string[] }[]> {
+function chantiers(page: Page): Promise<{ id: string; titre: string; enjeuIds: string[]; onPage: boolean }[]> {
   return page.evaluate(() =>
     window
       .__atelier!.editor.getCurrentPageShapes()
       .filter((s) => s.type === 'chantier')
       .map((s) => {
         const props = s.props as { titre: string; enjeuIds: string[] }
-        return { id: s.id, titre: props.titre, enjeuIds: props.enjeuIds }
+        return { id: s.id, titre: props.titre, enjeuIds: props.enjeuIds, onPage: s.parentId === 'page:page' }
       })
       .sort((a, b) => a.titre.localeCompare(b.titre)),
   )
@@ -189,14 +189,17 @@ test('a workshop from the enjeux template to the same ranking on every screen', 
   // Chantiers: each participant drafts one, tied to an enjeu.
   await fanny.page.getByTestId('phase-next').click()
   for (const a of everyone) await expect(a.page.getByTestId('phase-chantiers')).toHaveAttribute('aria-current', 'step')
+  // The facilitator's screen shows the new frames: « Tout le monde ici » brings everyone there.
+  await fanny.page.getByTestId('summon').click()
+  const centre = (page: Page) => page.evaluate(() => window.__atelier!.editor.getViewportPageBounds().center.toJson())
+  const target = await centre(fanny.page)
   for (const p of [paul, pia]) {
-    // Where the new frames are: both participants bring their view to them.
-    await p.page.evaluate(() => {
-      const editor = window.__atelier!.editor
-      const frames = editor.getCurrentPageShapes().filter((s) => s.type === 'frame')
-      const bounds = editor.getShapesPageBounds(frames.map((f) => f.id))
-      if (bounds) editor.zoomToBounds(bounds.clone().expandBy(400), { inset: 0 })
-    })
+    await expect
+      .poll(async () => {
+        const c = await centre(p.page)
+        return Math.abs(c.x - target.x) < 5 && Math.abs(c.y - target.y) < 5
+      })
+      .toBe(true)
   }
   await draftChantier(paul, 'Fibre dans les zones blanches', 'Région', 'Couverture réseau', { x: 200, y: 650 })
   await draftChantier(pia, 'Former 40 aidants numériques', 'Conseil départemental', 'Inclusion numérique', {
@@ -218,6 +221,7 @@ test('a workshop from the enjeux template to the same ranking on every screen', 
     ),
   )
   expect(fibre?.enjeuIds).toEqual([frameIds['Couverture réseau']])
+  expect(fibre?.onPage && aidants?.onPage).toBe(true)
   expect(aidants?.enjeuIds).toEqual([frameIds['Inclusion numérique']])
 
   // Vote: the facilitator opens it on the chantiers, one point each.
