@@ -6,7 +6,7 @@
 import { CHANTIER_SHAPE_TYPE } from '../chantierShape'
 import type { VoteTargetKind } from '../control'
 import { type BoardShape, isShape } from './boardShape'
-import { inZone } from './templateMeta'
+import { inAreas, zoneAreas } from './templateMeta'
 
 export { type BoardShape, isShape }
 
@@ -38,5 +38,6 @@ export function itemIds(records: Iterable<unknown>, kind: VoteTargetKind): strin
 export function looseNotes(records: Iterable<unknown>): BoardShape[] {
   const list = [...records].filter(isShape)
   const frames = new Set(list.filter((s) => s.type === 'frame').map((s) => s.id))
-  return list.filter((s) => s.type === 'note' && !frames.has(s.parentId) && !inZone(list, s, 'parking'))
+  const parking = zoneAreas(list, 'parking')
+  return list.filter((s) => s.type === 'note' && !frames.has(s.parentId) && !inAreas(s, parking))
 }

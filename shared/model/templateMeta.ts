@@ -59,17 +59,32 @@ function noteCentre(note: BoardShape): { x: number; y: number } {
   return { x: note.x + 100 * scale, y: note.y + ((200 + growY) / 2) * scale }
 }
 
+export interface ZoneArea {
+  parentId: string
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+/** The areas of a template zone (the locked rectangles marked `part: 'area'`). */
+export function zoneAreas(shapes: readonly BoardShape[], zone: ZoneKind): ZoneArea[] {
+  return shapes.flatMap((s) => {
+    const mark = zoneOf(s)
+    if (mark?.zone !== zone || mark.part !== 'area') return []
+    const { w = 0, h = 0 } = s.props as { w?: number; h?: number }
+    return [{ parentId: s.parentId, x: s.x, y: s.y, w, h }]
+  })
+}
+
 /**
- * Whether a note lying on the page has its centre in a zone's area (the area
+ * Whether a note lying on the page has its centre in one of `areas` (the area
  * rectangles lie on the page too, so both are in page coordinates).
  */
-export function inZone(shapes: readonly BoardShape[], note: BoardShape, zone: ZoneKind): boolean {
+export function inAreas(note: BoardShape, areas: readonly ZoneArea[]): boolean {
   if (!note.parentId.startsWith('page:')) return false
-  const centre = noteCentre(note)
-  return shapes.some((s) => {
-    const mark = zoneOf(s)
-    if (mark?.zone !== zone || mark.part !== 'area' || s.parentId !== note.parentId) return false
-    const { w = 0, h = 0 } = s.props as { w?: number; h?: number }
-    return centre.x >= s.x && centre.x <= s.x + w && centre.y >= s.y && centre.y <= s.y + h
-  })
+  const c = noteCentre(note)
+  return areas.some(
+    (a) => a.parentId === note.parentId && c.x >= a.x && c.x <= a.x + a.w && c.y >= a.y && c.y <= a.y + a.h,
+  )
 }
