@@ -15,6 +15,10 @@ import type {
   ParticipantRow,
   ProcessRow,
   ProcessWithWorkshops,
+  RoadmapVersionMeta,
+  RoadmapVersionRow,
+  SnapshotMeta,
+  SnapshotRow,
   Store,
   StoredDoc,
   VoteOutcome,
@@ -59,7 +63,51 @@ const MIGRATIONS = [
    ALTER TABLE workshops ADD COLUMN settings TEXT;
    ALTER TABLE workshops ADD COLUMN private_writing INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE workshops ADD COLUMN summon TEXT;`,
+  `CREATE TABLE snapshots (
+     id TEXT PRIMARY KEY, workshop_id TEXT NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL, sha256 TEXT NOT NULL, body TEXT NOT NULL);
+   CREATE INDEX snapshots_workshop ON snapshots(workshop_id, created_at);
+   CREATE TABLE roadmap_versions (
+     id TEXT PRIMARY KEY, process_id TEXT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+     version INTEGER NOT NULL, created_at INTEGER NOT NULL, sha256 TEXT NOT NULL, body TEXT NOT NULL,
+     UNIQUE (process_id, version));
+   CREATE TABLE process_links (
+     secret_hash TEXT PRIMARY KEY, process_id TEXT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
+     created_at INTEGER NOT NULL, revoked_at INTEGER);
+   CREATE INDEX process_links_process ON process_links(process_id);`,
 ]
+
+interface SnapshotDbRow {
+  id: string
+  workshop_id: string
+  created_at: number
+  sha256: string
+  body: string
+}
+
+function snapshotMeta(r: Omit<SnapshotDbRow, 'body'>): SnapshotMeta {
+  return { id: r.id, workshopId: r.workshop_id, createdAt: r.created_at, sha256: r.sha256 }
+}
+
+interface RoadmapVersionDbRow {
+  id: string
+  process_id: string
+  version: number
+  created_at: number
+  sha256: string
+  body: string
+}
+
+function roadmapVersionFromRow(r: RoadmapVersionDbRow): RoadmapVersionRow {
+  return {
+    id: r.id,
+    processId: r.process_id,
+    version: r.version,
+    createdAt: r.created_at,
+    sha256: r.sha256,
+    body: r.body,
+  }
+}
 
 interface VoteSessionRow {
   id: string
@@ -270,6 +318,26 @@ export class SqliteStore implements Store {
       ),
       closeSession: db.prepare(
         "UPDATE vote_sessions SET status = 'closed', closed_at = ?, voter_key = NULL WHERE id = ? AND status = 'open'",
+      ),
+      insertRoadmapSnapshot: db.prepare(
+        'INSERT INTO snapshots (id, workshop_id, created_at, sha256, body) VALUES (?, ?, ?, ?, ?)',
+      ),
+      getRoadmapSnapshot: db.prepare<[string], SnapshotDbRow>('SELECT * FROM snapshots WHERE id = ?'),
+      listRoadmapSnapshots: db.prepare<[string], Omit<SnapshotDbRow, 'body'>>(
+        'SELECT id, workshop_id, created_at, sha256 FROM snapshots WHERE workshop_id = ? ORDER BY created_at, rowid',
+      ),
+      latestRoadmapSnapshot: db.prepare<[string], SnapshotDbRow>(
+        'SELECT * FROM snapshots WHERE workshop_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      ),
+      insertRoadmapVersion: db.prepare(
+        'INSERT INTO roadmap_versions (id, process_id, version, created_at, sha256, body) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      latestRoadmapVersion: db.prepare<[string], RoadmapVersionDbRow>(
+        'SELECT * FROM roadmap_versions WHERE process_id = ? ORDER BY version DESC LIMIT 1',
+      ),
+      getRoadmapVersion: db.prepare<[string], RoadmapVersionDbRow>('SELECT * FROM roadmap_versions WHERE id = ?'),
+      listRoadmapVersions: db.prepare<[string], Omit<RoadmapVersionDbRow, 'body'>>(
+        'SELECT id, process_id, version, created_at, sha256 FROM roadmap_versions WHERE process_id = ? ORDER BY version',
       ),
       probe: db.prepare(
         "INSERT INTO settings (key, value) VALUES ('healthz', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -500,6 +568,54 @@ export class SqliteStore implements Store {
       this.stmt.deleteUpdatesUpTo.run(doc, uptoSeq)
     })()
     this.db.pragma('incremental_vacuum')
+  }
+
+  async insertSnapshot(r: SnapshotRow): Promise<void> {
+    this.stmt.insertRoadmapSnapshot.run(r.id, r.workshopId, r.createdAt, r.sha256, r.body)
+  }
+
+  async getSnapshot(id: string): Promise<SnapshotRow | null> {
+    const r = this.stmt.getRoadmapSnapshot.get(id)
+    return r ? { ...snapshotMeta(r), body: r.body } : null
+  }
+
+  async listSnapshots(workshopId: string): Promise<SnapshotMeta[]> {
+    return this.stmt.listRoadmapSnapshots.all(workshopId).map(snapshotMeta)
+  }
+
+  async latestSnapshot(workshopId: string): Promise<SnapshotRow | null> {
+    const r = this.stmt.latestRoadmapSnapshot.get(workshopId)
+    return r ? { ...snapshotMeta(r), body: r.body } : null
+  }
+
+  async appendRoadmapVersion(
+    processId: string,
+    make: (previous: RoadmapVersionRow | null) => Omit<RoadmapVersionRow, 'processId' | 'version'>,
+  ): Promise<RoadmapVersionRow> {
+    return this.db
+      .transaction((): RoadmapVersionRow => {
+        const last = this.stmt.latestRoadmapVersion.get(processId)
+        const previous = last ? roadmapVersionFromRow(last) : null
+        const next = { ...make(previous), processId, version: (previous?.version ?? 0) + 1 }
+        this.stmt.insertRoadmapVersion.run(next.id, processId, next.version, next.createdAt, next.sha256, next.body)
+        return next
+      })
+      .immediate()
+  }
+
+  async getRoadmapVersion(id: string): Promise<RoadmapVersionRow | null> {
+    const r = this.stmt.getRoadmapVersion.get(id)
+    return r ? roadmapVersionFromRow(r) : null
+  }
+
+  async listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]> {
+    return this.stmt.listRoadmapVersions.all(processId).map((r) => ({
+      id: r.id,
+      processId: r.process_id,
+      version: r.version,
+      createdAt: r.created_at,
+      sha256: r.sha256,
+    }))
   }
 
   async isWritable(): Promise<boolean> {

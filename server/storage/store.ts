@@ -92,6 +92,30 @@ export type VoteOutcome =
   | { ok: true; remaining: number }
   | { ok: false; reason: 'closed' | 'budget_exhausted' | 'item_cap_reached' | 'unknown_target' | 'no_vote' }
 
+/** A roadmap snapshot of a workshop, immutable once written. */
+export interface SnapshotRow {
+  id: string
+  workshopId: string
+  createdAt: number
+  sha256: string
+  /** The snapshot's JSON text, served byte for byte as stored. */
+  body: string
+}
+
+export type SnapshotMeta = Omit<SnapshotRow, 'body'>
+
+/** A version of a démarche's roadmap, immutable once written; `version` counts from 1 per démarche. */
+export interface RoadmapVersionRow {
+  id: string
+  processId: string
+  version: number
+  createdAt: number
+  sha256: string
+  body: string
+}
+
+export type RoadmapVersionMeta = Omit<RoadmapVersionRow, 'body'>
+
 export interface DocAppend {
   doc: string
   data: Uint8Array
@@ -154,6 +178,24 @@ export interface Store {
   countUpdates(doc: string): Promise<number>
   /** Replaces the snapshot and the log entries up to `uptoSeq` by `snapshot`, atomically. */
   replaceWithSnapshot(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
+
+  insertSnapshot(row: SnapshotRow): Promise<void>
+  getSnapshot(id: string): Promise<SnapshotRow | null>
+  /** Oldest first. */
+  listSnapshots(workshopId: string): Promise<SnapshotMeta[]>
+  latestSnapshot(workshopId: string): Promise<SnapshotRow | null>
+  /**
+   * Appends the démarche's next roadmap version in one transaction: `make` gets
+   * the latest version (null for the first) and returns the new one's content,
+   * which is stored numbered after it — concurrent appends never share a number.
+   */
+  appendRoadmapVersion(
+    processId: string,
+    make: (previous: RoadmapVersionRow | null) => Omit<RoadmapVersionRow, 'processId' | 'version'>,
+  ): Promise<RoadmapVersionRow>
+  getRoadmapVersion(id: string): Promise<RoadmapVersionRow | null>
+  /** Oldest first. */
+  listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]>
 
   /** True when a write can be committed (health check). */
   isWritable(): Promise<boolean>

@@ -78,6 +78,15 @@ const results: VoteResults = {
   participation: { participants: 4, voters: 3, byCollege: {} },
 }
 
+const NO_ANCT_FIELDS = {
+  contexte: '',
+  besoins: '',
+  budgetGlobal: '',
+  dateDeDebut: '',
+  coFinancements: [],
+  perimetreGeographique: '',
+}
+
 test('a known board gives the expected model', () => {
   const model = deriveBoardModel(knownBoard(), { session, results })
   assert.deepEqual(
@@ -112,6 +121,7 @@ test('a known board gives the expected model', () => {
       porteur: '',
       partenaires: [],
       echeance: '',
+      ...NO_ANCT_FIELDS,
       enjeuIds: ['shape:reseau', 'shape:inclusion'],
       noteIds: ['shape:n-fibre', 'shape:n-debit', 'shape:n-aidants'],
       votes: { votes: 2, rang: 2, parCollege: { departement: 2 } },
@@ -123,6 +133,7 @@ test('a known board gives the expected model', () => {
       porteur: 'Conseil départemental',
       partenaires: ['CAF', 'France Services'],
       echeance: '2026-06',
+      ...NO_ANCT_FIELDS,
       enjeuIds: ['shape:inclusion'],
       noteIds: ['shape:n-aidants'],
       votes: { votes: 5, rang: 1, parCollege: { associations: 3, etat: 2 } },

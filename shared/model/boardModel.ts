@@ -59,6 +59,14 @@ export interface ModelChantier {
   porteur: string
   partenaires: string[]
   echeance: string
+  /** The ANCT's fields of an action (optional props of the card: empty when not filled in). */
+  contexte: string
+  besoins: string
+  /** As typed (euros); the snapshot reads it as a number. */
+  budgetGlobal: string
+  dateDeDebut: string
+  coFinancements: string[]
+  perimetreGeographique: string
   /** Enjeux still on the board, in the order the chantier lists them. */
   enjeuIds: string[]
   /** The notes of those enjeux, in reading order. */
@@ -130,6 +138,14 @@ export function deriveBoardModel(records: Iterable<unknown>, vote: ModelVote | n
           .map((p) => p.trim())
           .filter(Boolean),
         echeance: text(c.props.echeance),
+        contexte: text(c.props.contexte),
+        besoins: text(c.props.besoins),
+        budgetGlobal: text(c.props.budgetGlobal),
+        dateDeDebut: text(c.props.dateDeDebut),
+        coFinancements: strings(c.props.coFinancements)
+          .map((p) => p.trim())
+          .filter(Boolean),
+        perimetreGeographique: text(c.props.perimetreGeographique),
         enjeuIds,
         noteIds: enjeuIds.flatMap((id) => notesOf.get(id) ?? []),
         votes: votes.get(c.id) ?? null,

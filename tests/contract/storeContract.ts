@@ -185,6 +185,55 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.listDocs('x/drafts/'), [])
     }))
 
+  test(`${name}: roadmap snapshots are kept as written, listed oldest first`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'enjeux', createdAt: 1 }, [])
+      const body = '{"b":1,"texte":"« é » \\u0000 ✓"}'
+      await store.insertSnapshot({ id: 's2', workshopId: 'w1', createdAt: 20, sha256: 'h2', body })
+      await store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 10, sha256: 'h1', body: '{}' })
+      assert.deepEqual(await store.getSnapshot('s2'), { id: 's2', workshopId: 'w1', createdAt: 20, sha256: 'h2', body })
+      assert.equal(await store.getSnapshot('nope'), null)
+      assert.deepEqual(
+        (await store.listSnapshots('w1')).map((m) => [m.id, m.createdAt]),
+        [
+          ['s1', 10],
+          ['s2', 20],
+        ],
+      )
+      assert.equal((await store.latestSnapshot('w1'))?.id, 's2')
+      assert.equal(await store.latestSnapshot('w2'), null)
+      // Immutable: the same id cannot be written twice.
+      await assert.rejects(store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 30, sha256: 'x', body: '[]' }))
+      assert.equal((await store.getSnapshot('s1'))?.body, '{}')
+    }))
+
+  test(`${name}: roadmap versions are numbered in order, concurrent appends included`, () =>
+    withStore(async (store) => {
+      await store.createProcess({ id: 'd1', nom: 'Démarche', codeDepartement: '02', perimetre: null, createdAt: 1 })
+      const seen: (number | null)[] = []
+      const appends = Array.from({ length: 5 }, (_, i) =>
+        store.appendRoadmapVersion('d1', (previous) => {
+          seen.push(previous?.version ?? null)
+          return { id: `v${i}`, createdAt: 100 + i, sha256: `h${i}`, body: `{"i":${i}}` }
+        }),
+      )
+      const rows = await Promise.all(appends)
+      assert.deepEqual(rows.map((r) => r.version).sort(), [1, 2, 3, 4, 5])
+      assert.deepEqual(seen.sort(), [1, 2, 3, 4, null])
+      const listed = await store.listRoadmapVersions('d1')
+      assert.deepEqual(
+        listed.map((v) => v.version),
+        [1, 2, 3, 4, 5],
+      )
+      const first = listed[0]
+      assert.ok(first)
+      assert.deepEqual(
+        await store.getRoadmapVersion(first.id),
+        rows.find((r) => r.id === first.id),
+      )
+      assert.deepEqual(await store.listRoadmapVersions('other'), [])
+    }))
+
   test(`${name}: an unknown document loads empty and the store reports writable`, () =>
     withStore(async (store) => {
       assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })
