@@ -248,6 +248,19 @@ export class FacilitationService {
   }
 
   /**
+   * The latest vote session whose results may be seen, with its results — what
+   * a roadmap snapshot carries — or null. A session open with hidden results is
+   * passed over: its tally never leaves the server before close.
+   */
+  async latestVisibleVote(workshopId: string): Promise<{ session: VoteSessionState; results: VoteResults } | null> {
+    const sessions = await this.store.listVoteSessions(workshopId)
+    const latest = sessions.reverse().find(resultsVisible)
+    if (!latest) return null
+    const { voterKey, ...session } = latest
+    return { session, results: await this.results(workshopId, session.id) }
+  }
+
+  /**
    * « Suggérer des regroupements »: clusters of the notes not yet in a frame, by
    * French text similarity. A proposal only: the facilitator previews it, and
    * applying it is an ordinary (undoable) board edit made by their client.

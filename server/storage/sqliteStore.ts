@@ -298,6 +298,9 @@ export class SqliteStore implements Store {
       currentSession: db.prepare<[string], VoteSessionRow>(
         "SELECT * FROM vote_sessions WHERE workshop_id = ? ORDER BY (status = 'open') DESC, opened_at DESC, rowid DESC LIMIT 1",
       ),
+      listSessions: db.prepare<[string], VoteSessionRow>(
+        'SELECT * FROM vote_sessions WHERE workshop_id = ? ORDER BY opened_at, rowid',
+      ),
       countVoter: db.prepare<[string, string], { n: number }>(
         'SELECT COUNT(*) AS n FROM votes WHERE session_id = ? AND voter = ?',
       ),
@@ -480,6 +483,10 @@ export class SqliteStore implements Store {
   async currentVoteSession(workshopId: string) {
     const r = this.stmt.currentSession.get(workshopId)
     return r ? voteSessionFromRow(r) : null
+  }
+
+  async listVoteSessions(workshopId: string) {
+    return this.stmt.listSessions.all(workshopId).map(voteSessionFromRow)
   }
 
   async castVote(

@@ -154,6 +154,8 @@ export interface Store {
   ): Promise<(VoteSessionState & { voterKey: string | null }) | null>
   /** The open session, or else the latest one. */
   currentVoteSession(workshopId: string): Promise<(VoteSessionState & { voterKey: string | null }) | null>
+  /** Every session of the workshop, oldest first (the roadmap snapshot looks for the latest one that may be seen). */
+  listVoteSessions(workshopId: string): Promise<(VoteSessionState & { voterKey: string | null })[]>
   /** Places one dot if the session is open and the voter is within budget and cap (one transaction). */
   castVote(
     sessionId: string,

@@ -185,6 +185,34 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.listDocs('x/drafts/'), [])
     }))
 
+  test(`${name}: vote sessions are listed oldest first; opening one closes the open one`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'chantiers', createdAt: 1 }, [])
+      await store.createWorkshop({ id: 'w2', title: 'Autre', template: 'chantiers', createdAt: 1 }, [])
+      const rules = { votesPerPerson: 3, maxPerItem: 2, hideResults: true, anonymous: false }
+      const session = (id: string, workshopId: string, openedAt: number) => ({
+        ...rules,
+        id,
+        workshopId,
+        targets: 'chantiers' as const,
+        targetIds: ['shape:a'],
+        openedAt,
+        voterKey: null,
+      })
+      assert.deepEqual(await store.listVoteSessions('w1'), [])
+      await store.openVoteSession(session('v1', 'w1', 10))
+      await store.openVoteSession(session('v-other', 'w2', 15))
+      await store.openVoteSession(session('v2', 'w1', 20))
+      assert.deepEqual(
+        (await store.listVoteSessions('w1')).map((v) => [v.id, v.status]),
+        [
+          ['v1', 'closed'],
+          ['v2', 'open'],
+        ],
+      )
+      assert.deepEqual(await store.listVoteSessions('w1').then((l) => l[1]), await store.getVoteSession('w1', 'v2'))
+    }))
+
   test(`${name}: roadmap snapshots are kept as written, listed oldest first`, () =>
     withStore(async (store) => {
       await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'enjeux', createdAt: 1 }, [])
