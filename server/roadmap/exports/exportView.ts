@@ -1,0 +1,176 @@
+/**
+ * What every export format shows, one shape for a workshop's snapshot and for
+ * a démarche's roadmap version: the heading (title, démarche, date), the
+ * participation, the chantiers ranked by votes (with their enjeux, porteurs,
+ * échéances and the notes behind them) and the enjeux with their notes.
+ *
+ * The CSV, Markdown and HTML exporters only lay this out; which chantier comes
+ * first, which ranks are ties and which notes stand behind a chantier are
+ * decided here, once.
+ */
+import { COLLEGES } from '../../../shared/colleges'
+import type { Snapshot } from '../../../shared/roadmap/snapshotSchema'
+
+export interface ExportView {
+  kind: 'snapshot' | 'roadmap'
+  title: string
+  /** The démarche of a workshop, or the territory of a roadmap, when known. */
+  context: string | null
+  /** ISO 8601 date-time the snapshot or version was made. */
+  createdAt: string
+  /** Which stored document this is: a snapshot id, or « version 3 ». */
+  reference: string
+  sha256: string
+  participation: ExportParticipation | null
+  organisations: ExportOrganisation[]
+  /** Ranked (unvoted last), reading order among equals. */
+  chantiers: ExportChantier[]
+  /** Ranked when they were voted on, else in reading order. */
+  enjeux: ExportEnjeu[]
+  /** Collège ids that gave points to some chantier, in the usual collège order. */
+  colleges: string[]
+}
+
+export interface ExportParticipation {
+  inscrits: number
+  votants: number
+  parCollege: { college: string; inscrits: number; votants: number }[]
+  regles: { votesParPersonne: number; maxParItem: number; anonyme: boolean } | null
+}
+
+export interface ExportOrganisation {
+  nom: string
+  college: string | null
+  participants: number
+}
+
+export interface ExportChantier {
+  id: string
+  rang: number | null
+  /** Another chantier holds the same rank. */
+  exAequo: boolean
+  votes: number | null
+  nom: string
+  /** Titles of the enjeux it answers. */
+  enjeux: string[]
+  porteurs: string[]
+  partenaires: string[]
+  echeance: string
+  dateDeDebut: string | null
+  dateDeFin: string | null
+  description: string
+  contexte: string
+  besoins: string
+  budgetGlobal: number | null
+  coFinancements: string[]
+  perimetreGeographique: string | null
+  parCollege: Record<string, number>
+  /** Texts of the notes behind it (its provenance). */
+  notes: string[]
+  /** The workshop it comes from (roadmap versions gather several). */
+  atelier: string | null
+}
+
+export interface ExportEnjeu {
+  id: string
+  titre: string
+  rang: number | null
+  votes: number | null
+  notes: string[]
+  /** Ids of the chantiers answering it, in the chantiers' ranked order. */
+  chantierIds: string[]
+}
+
+export interface SnapshotContext {
+  /** The démarche's name, when the workshop belongs to one. */
+  demarche: string | null
+}
+
+export function snapshotView(snapshot: Snapshot, context: SnapshotContext): ExportView {
+  const noteText = new Map(snapshot.notes.map((n) => [n.id, n.texte]))
+  const enjeuTitle = new Map(snapshot.enjeux.map((e) => [e.id, e.titre]))
+  const texts = (ids: readonly string[]) => ids.flatMap((id) => noteText.get(id) ?? [])
+  const names = (orgs: readonly { nom: string }[]) => orgs.map((o) => o.nom)
+  const answers = new Map(snapshot.chantiers.map((c) => [c.id, c.enjeuIds]))
+
+  const chantiers = withTies(
+    ranked(snapshot.chantiers).map((c) => ({
+      id: c.id,
+      rang: c.rang,
+      exAequo: false,
+      votes: c.votes,
+      nom: c.nom,
+      enjeux: c.enjeuIds.flatMap((id) => enjeuTitle.get(id) ?? []),
+      porteurs: names(c.porteurs),
+      partenaires: names(c.partenaires),
+      echeance: c.echeance,
+      dateDeDebut: c.dateDeDebut,
+      dateDeFin: c.dateDeFin,
+      description: c.description,
+      contexte: c.contexte,
+      besoins: c.besoins,
+      budgetGlobal: c.budgetGlobal,
+      coFinancements: names(c.coFinancements),
+      perimetreGeographique: c.perimetreGeographique,
+      parCollege: c.parCollege,
+      notes: texts(c.provenance.noteIds),
+      atelier: null,
+    })),
+  )
+  const enjeux = ranked(snapshot.enjeux).map((e) => ({
+    id: e.id,
+    titre: e.titre,
+    rang: e.rang,
+    votes: e.votes,
+    notes: texts(e.noteIds),
+    chantierIds: chantiers.filter((c) => answers.get(c.id)?.includes(e.id)).map((c) => c.id),
+  }))
+  const votes = snapshot.votes
+  return {
+    kind: 'snapshot',
+    title: snapshot.workshop.title,
+    context: context.demarche,
+    createdAt: snapshot.createdAt,
+    reference: snapshot.id,
+    sha256: snapshot.sha256,
+    participation: votes
+      ? {
+          inscrits: votes.participation.inscrits,
+          votants: votes.participation.votants,
+          parCollege: collegeOrder(Object.keys(votes.participation.parCollege)).map((college) => ({
+            college,
+            ...(votes.participation.parCollege[college] as { inscrits: number; votants: number }),
+          })),
+          regles: {
+            votesParPersonne: votes.regles.votesParPersonne,
+            maxParItem: votes.regles.maxParItem,
+            anonyme: votes.regles.anonyme,
+          },
+        }
+      : null,
+    organisations: snapshot.membres.map((m) => ({ nom: m.nom, college: m.college, participants: m.participants })),
+    chantiers,
+    enjeux,
+    colleges: collegeOrder(chantiers.flatMap((c) => Object.keys(c.parCollege))),
+  }
+}
+
+/** By rank, unranked last; the given (reading) order among equals — Array.prototype.sort is stable. */
+export function ranked<T extends { rang: number | null }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.rang ?? Infinity) - (b.rang ?? Infinity))
+}
+
+/** Marks the chantiers whose rank another one shares (competition ranking: 1, 1, 3). */
+export function withTies(chantiers: ExportChantier[]): ExportChantier[] {
+  const count = new Map<number, number>()
+  for (const c of chantiers) if (c.rang !== null) count.set(c.rang, (count.get(c.rang) ?? 0) + 1)
+  return chantiers.map((c) => ({ ...c, exAequo: c.rang !== null && (count.get(c.rang) ?? 0) > 1 }))
+}
+
+/** Known collèges in their usual order, then any other id (as found, sorted). */
+export function collegeOrder(ids: Iterable<string>): string[] {
+  const present = new Set(ids)
+  const known: string[] = COLLEGES.map((c) => c.id).filter((id) => present.has(id))
+  const others = [...present].filter((id) => !known.includes(id)).sort()
+  return [...known, ...others]
+}
