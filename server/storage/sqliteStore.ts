@@ -13,6 +13,7 @@ import type {
   LinkRow,
   NewVoteSession,
   ParticipantRow,
+  ProcessLinkRow,
   ProcessRow,
   ProcessWithWorkshops,
   RoadmapVersionMeta,
@@ -198,6 +199,17 @@ function processFromRow(r: ProcessDbRow): ProcessRow {
   }
 }
 
+interface ProcessLinkDbRow {
+  secret_hash: string
+  process_id: string
+  created_at: number
+  revoked_at: number | null
+}
+
+function processLinkFromRow(r: ProcessLinkDbRow): ProcessLinkRow {
+  return { processId: r.process_id, secretHash: r.secret_hash, createdAt: r.created_at }
+}
+
 export interface SqliteOptions {
   /** 'FULL' also survives power loss; 'NORMAL' (default) survives process crashes, faster. */
   synchronous?: 'NORMAL' | 'FULL'
@@ -242,6 +254,16 @@ export class SqliteStore implements Store {
       listProcesses: db.prepare<[], ProcessDbRow>('SELECT * FROM processes ORDER BY created_at, rowid'),
       processWorkshops: db.prepare<[], WorkshopDbRow>(
         'SELECT id, title, template, created_at, process_id FROM workshops WHERE process_id IS NOT NULL ORDER BY created_at, rowid',
+      ),
+      insertProcessLink: db.prepare('INSERT INTO process_links (secret_hash, process_id, created_at) VALUES (?, ?, ?)'),
+      revokeProcessLinks: db.prepare(
+        'UPDATE process_links SET revoked_at = ? WHERE process_id = ? AND revoked_at IS NULL',
+      ),
+      findProcessLink: db.prepare<[string], ProcessLinkDbRow>(
+        'SELECT * FROM process_links WHERE secret_hash = ? AND revoked_at IS NULL',
+      ),
+      activeProcessLink: db.prepare<[string], ProcessLinkDbRow>(
+        'SELECT * FROM process_links WHERE process_id = ? AND revoked_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
       ),
       insertLink: db.prepare('INSERT INTO links (secret_hash, workshop_id, role, created_at) VALUES (?, ?, ?, ?)'),
       findLink: db.prepare<[string], { workshop_id: string; role: string }>(
@@ -387,8 +409,28 @@ export class SqliteStore implements Store {
     return r ? workshopFromRow(r) : null
   }
 
-  async createProcess(p: ProcessRow): Promise<void> {
-    this.stmt.insertProcess.run(p.id, p.nom, p.codeDepartement, p.perimetre, p.createdAt)
+  async createProcess(p: ProcessRow, readerSecretHash?: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.insertProcess.run(p.id, p.nom, p.codeDepartement, p.perimetre, p.createdAt)
+      if (readerSecretHash) this.stmt.insertProcessLink.run(readerSecretHash, p.id, p.createdAt)
+    })()
+  }
+
+  async rotateProcessLink(link: ProcessLinkRow, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.revokeProcessLinks.run(now, link.processId)
+      this.stmt.insertProcessLink.run(link.secretHash, link.processId, link.createdAt)
+    })()
+  }
+
+  async findProcessLink(secretHash: string): Promise<ProcessLinkRow | null> {
+    const r = this.stmt.findProcessLink.get(secretHash)
+    return r ? processLinkFromRow(r) : null
+  }
+
+  async activeProcessLink(processId: string): Promise<ProcessLinkRow | null> {
+    const r = this.stmt.activeProcessLink.get(processId)
+    return r ? processLinkFromRow(r) : null
   }
 
   async getProcess(id: string): Promise<ProcessRow | null> {

@@ -28,6 +28,13 @@ export interface ProcessRow {
   createdAt: number
 }
 
+/** A démarche's roadmap reader link: only its secret's hash is stored. */
+export interface ProcessLinkRow {
+  processId: string
+  secretHash: string
+  createdAt: number
+}
+
 export interface ProcessWithWorkshops extends ProcessRow {
   /** Oldest first. */
   workshops: Required<WorkshopRow>[]
@@ -130,12 +137,19 @@ export interface Store {
   createWorkshop(row: WorkshopRow, links: { role: Role; secretHash: string }[], start?: WorkshopStart): Promise<void>
   getWorkshop(id: string): Promise<Required<WorkshopRow> | null>
 
-  createProcess(row: ProcessRow): Promise<void>
+  /** The démarche and, when given, its reader link's hash, in one transaction. */
+  createProcess(row: ProcessRow, readerSecretHash?: string): Promise<void>
   getProcess(id: string): Promise<ProcessRow | null>
   /** Every démarche, oldest first, each with its workshops. */
   listProcesses(): Promise<ProcessWithWorkshops[]>
   /** The active (not revoked) link whose secret hashes to this value. */
   findLink(secretHash: string): Promise<LinkRow | null>
+  /** Revokes the démarche's active reader link and stores `link` as the new one, in one transaction. */
+  rotateProcessLink(link: ProcessLinkRow, now: number): Promise<void>
+  /** The active reader link whose secret hashes to this value. */
+  findProcessLink(secretHash: string): Promise<ProcessLinkRow | null>
+  /** The démarche's active reader link (null once revoked without a new one). */
+  activeProcessLink(processId: string): Promise<ProcessLinkRow | null>
   addParticipant(row: ParticipantRow): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>
   /** Everyone who joined the workshop, any role, in the order they joined. */

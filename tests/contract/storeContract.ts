@@ -262,6 +262,29 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.deepEqual(await store.listRoadmapVersions('other'), [])
     }))
 
+  test(`${name}: a démarche’s reader link is created with it, found by its hash, and rotation revokes it`, () =>
+    withStore(async (store) => {
+      const row = { id: 'd1', nom: 'Démarche', codeDepartement: '02', perimetre: null, createdAt: 1 }
+      await store.createProcess(row, 'h-r1')
+      await store.createProcess({ ...row, id: 'd2' })
+      assert.deepEqual(await store.findProcessLink('h-r1'), { processId: 'd1', secretHash: 'h-r1', createdAt: 1 })
+      assert.deepEqual(await store.activeProcessLink('d1'), { processId: 'd1', secretHash: 'h-r1', createdAt: 1 })
+      assert.equal(await store.activeProcessLink('d2'), null)
+      assert.equal(await store.findProcessLink('h-x'), null)
+
+      await store.rotateProcessLink({ processId: 'd1', secretHash: 'h-r2', createdAt: 5 }, 5)
+      assert.equal(await store.findProcessLink('h-r1'), null)
+      assert.deepEqual(await store.findProcessLink('h-r2'), { processId: 'd1', secretHash: 'h-r2', createdAt: 5 })
+      assert.deepEqual(await store.activeProcessLink('d1'), { processId: 'd1', secretHash: 'h-r2', createdAt: 5 })
+      // A démarche without one gets its first by rotation; another démarche's link is untouched.
+      await store.rotateProcessLink({ processId: 'd2', secretHash: 'h-r3', createdAt: 6 }, 6)
+      assert.equal((await store.activeProcessLink('d2'))?.secretHash, 'h-r3')
+      assert.equal((await store.activeProcessLink('d1'))?.secretHash, 'h-r2')
+      // All or nothing: a démarche whose link cannot be stored (a hash already used) does not exist.
+      await assert.rejects(store.createProcess({ ...row, id: 'd3' }, 'h-r2'))
+      assert.equal(await store.getProcess('d3'), null)
+    }))
+
   test(`${name}: an unknown document loads empty and the store reports writable`, () =>
     withStore(async (store) => {
       assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })
