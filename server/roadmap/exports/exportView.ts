@@ -9,6 +9,7 @@
  * decided here, once.
  */
 import { COLLEGES } from '../../../shared/colleges'
+import type { RoadmapVersion } from '../../../shared/roadmap/roadmapSchema'
 import type { Snapshot } from '../../../shared/roadmap/snapshotSchema'
 
 export interface ExportView {
@@ -35,6 +36,9 @@ export interface ExportParticipation {
   inscrits: number
   votants: number
   parCollege: { college: string; inscrits: number; votants: number }[]
+  /** A roadmap's figures per workshop (empty for a snapshot: one workshop). */
+  parAtelier: { atelier: string; inscrits: number; votants: number }[]
+  /** The vote's rules (a snapshot's one vote; none for a roadmap, which gathers several). */
   regles: { votesParPersonne: number; maxParItem: number; anonyme: boolean } | null
 }
 
@@ -137,10 +141,8 @@ export function snapshotView(snapshot: Snapshot, context: SnapshotContext): Expo
       ? {
           inscrits: votes.participation.inscrits,
           votants: votes.participation.votants,
-          parCollege: collegeOrder(Object.keys(votes.participation.parCollege)).map((college) => ({
-            college,
-            ...(votes.participation.parCollege[college] as { inscrits: number; votants: number }),
-          })),
+          parCollege: byCollege(votes.participation.parCollege),
+          parAtelier: [],
           regles: {
             votesParPersonne: votes.regles.votesParPersonne,
             maxParItem: votes.regles.maxParItem,
@@ -153,6 +155,91 @@ export function snapshotView(snapshot: Snapshot, context: SnapshotContext): Expo
     enjeux,
     colleges: collegeOrder(chantiers.flatMap((c) => Object.keys(c.parCollege))),
   }
+}
+
+/** A roadmap version: its démarche, its territory, its chantiers ranked over every workshop. */
+export function roadmapView(version: RoadmapVersion): ExportView {
+  const noteText = new Map<string, string>()
+  for (const e of version.enjeux) {
+    for (const n of e.notes) for (const r of n.refs) noteText.set(refKey(r), n.texte)
+  }
+  const enjeuTitle = new Map(version.enjeux.map((e) => [e.id, e.titre]))
+  const atelierTitle = new Map(version.ateliers.map((a) => [a.workshop.id, a.workshop.title]))
+  const names = (orgs: readonly { nom: string }[]) => orgs.map((o) => o.nom)
+  const chantiers = withTies(
+    ranked(version.chantiers).map((c) => ({
+      id: c.id,
+      rang: c.rang,
+      exAequo: false,
+      votes: c.votes,
+      nom: c.nom,
+      enjeux: c.enjeuIds.flatMap((id) => enjeuTitle.get(id) ?? []),
+      porteurs: names(c.porteurs),
+      partenaires: names(c.partenaires),
+      echeance: c.echeance,
+      dateDeDebut: c.dateDeDebut,
+      dateDeFin: c.dateDeFin,
+      description: c.description,
+      contexte: c.contexte,
+      besoins: c.besoins,
+      budgetGlobal: c.budgetGlobal,
+      coFinancements: names(c.coFinancements),
+      perimetreGeographique: c.perimetreGeographique,
+      parCollege: c.parCollege,
+      notes: c.provenance.notes.flatMap((r) => noteText.get(refKey(r)) ?? []),
+      atelier: atelierTitle.get(c.workshopId) ?? null,
+    })),
+  )
+  const order = new Map(chantiers.map((c, i) => [c.id, i]))
+  const { demarche, participation: p } = version
+  const territoire = [demarche.perimetre, demarche.codeDepartement && `département ${demarche.codeDepartement}`]
+    .filter(Boolean)
+    .join(', ')
+  const total = (key: 'inscrits' | 'votants') => p.ateliers.reduce((sum, a) => sum + a[key], 0)
+  return {
+    kind: 'roadmap',
+    title: demarche.nom,
+    context: territoire || null,
+    createdAt: version.createdAt,
+    reference: `version ${version.version}`,
+    sha256: version.sha256,
+    participation:
+      p.ateliers.length === 0
+        ? null
+        : {
+            inscrits: total('inscrits'),
+            votants: total('votants'),
+            parCollege: byCollege(p.parCollege),
+            parAtelier: p.ateliers.map((a) => ({
+              atelier: atelierTitle.get(a.workshopId) ?? a.workshopId,
+              inscrits: a.inscrits,
+              votants: a.votants,
+            })),
+            regles: null,
+          },
+    organisations: p.organisations.map((o) => ({ nom: o.nom, college: o.college, participants: o.participants })),
+    chantiers,
+    enjeux: ranked(version.enjeux).map((e) => ({
+      id: e.id,
+      titre: e.titre,
+      rang: e.rang,
+      votes: e.votes,
+      notes: e.notes.map((n) => n.texte),
+      chantierIds: [...e.chantierIds].sort((a, b) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity)),
+    })),
+    colleges: collegeOrder(chantiers.flatMap((c) => Object.keys(c.parCollege))),
+  }
+}
+
+function refKey(ref: { workshopId: string; shapeId: string }): string {
+  return `${ref.workshopId}/${ref.shapeId}`
+}
+
+function byCollege(counts: Record<string, { inscrits: number; votants: number }>): ExportParticipation['parCollege'] {
+  return collegeOrder(Object.keys(counts)).map((college) => ({
+    college,
+    ...(counts[college] as { inscrits: number; votants: number }),
+  }))
 }
 
 /** By rank, unranked last; the given (reading) order among equals — Array.prototype.sort is stable. */

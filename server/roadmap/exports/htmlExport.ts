@@ -73,12 +73,18 @@ function participation(view: ExportView): string {
           ? ` Vote : ${escapeHtml(pointsFr(p.regles.votesParPersonne))} par personne, au plus ${escapeHtml(pointsFr(p.regles.maxParItem))} par élément${p.regles.anonyme ? ', anonyme' : ''}.`
           : ''
       }</p>
-<table>
-<thead><tr><th scope="col">Collège</th><th scope="col" class="num">Inscrits</th><th scope="col" class="num">Votants</th></tr></thead>
-<tbody>
-${p.parCollege.map((c) => `<tr><th scope="row">${escapeHtml(collegeFr(c.college))}</th><td class="num">${c.inscrits}</td><td class="num">${c.votants}</td></tr>`).join('\n')}
-</tbody>
-</table>`
+${
+  p.parAtelier.length === 0
+    ? ''
+    : counts(
+        'Atelier',
+        p.parAtelier.map((a) => [a.atelier, a.inscrits, a.votants]),
+      )
+}
+${counts(
+  'Collège',
+  p.parCollege.map((c) => [collegeFr(c.college), c.inscrits, c.votants]),
+)}`
     : '<p>Aucun vote dont les résultats sont visibles.</p>'
   const organisations =
     view.organisations.length === 0
@@ -92,6 +98,16 @@ ${view.organisations.map((o) => `<li>${escapeHtml(o.nom)} <span class="muted">($
 ${rows}
 ${organisations}
 </section>`
+}
+
+/** A table of head counts: one row per atelier or collège (`name` is escaped here). */
+function counts(heading: string, rows: [name: string, inscrits: number, votants: number][]): string {
+  return `<table>
+<thead><tr><th scope="col">${heading}</th><th scope="col" class="num">Inscrits</th><th scope="col" class="num">Votants</th></tr></thead>
+<tbody>
+${rows.map(([name, inscrits, votants]) => `<tr><th scope="row">${escapeHtml(name)}</th><td class="num">${inscrits}</td><td class="num">${votants}</td></tr>`).join('\n')}
+</tbody>
+</table>`
 }
 
 function chantier(c: ExportChantier, view: ExportView): string {

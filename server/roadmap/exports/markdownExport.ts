@@ -53,6 +53,10 @@ export function exportMarkdown(view: ExportView): string {
         `Vote : ${pointsFr(p.regles.votesParPersonne)} par personne, au plus ${pointsFr(p.regles.maxParItem)} par élément${p.regles.anonyme ? ', anonyme' : ''}.`,
       )
     }
+    if (p.parAtelier.length > 0) {
+      out.push('', '| Atelier | Inscrits | Votants |', '| --- | ---: | ---: |')
+      for (const a of p.parAtelier) out.push(`| ${escapeMarkdown(a.atelier)} | ${a.inscrits} | ${a.votants} |`)
+    }
     out.push('', '| Collège | Inscrits | Votants |', '| --- | ---: | ---: |')
     for (const c of p.parCollege) out.push(`| ${escapeMarkdown(collegeFr(c.college))} | ${c.inscrits} | ${c.votants} |`)
   } else {
