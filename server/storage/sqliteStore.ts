@@ -213,6 +213,12 @@ function processLinkFromRow(r: ProcessLinkDbRow): ProcessLinkRow {
 export interface SqliteOptions {
   /** 'FULL' also survives power loss; 'NORMAL' (default) survives process crashes, faster. */
   synchronous?: 'NORMAL' | 'FULL'
+  /**
+   * Read only, for tools beside a running server (the command-line export; WAL
+   * lets them read while it writes): the file must exist at this code's schema
+   * version, and is never created, migrated or written.
+   */
+  readonly?: boolean
 }
 
 export const DATABASE_FILE = 'atelier.db'
@@ -227,15 +233,23 @@ export class SqliteStore implements Store {
   private readonly stmt
 
   constructor(file: string, options: SqliteOptions = {}) {
-    this.db = new Database(file)
-    // Must precede the first table: lets compaction give freed pages back to the
-    // file system (incremental_vacuum) instead of keeping the file at its peak size.
-    if (this.db.pragma('user_version', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL')
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
-    this.db.pragma('foreign_keys = ON')
-    this.db.pragma('busy_timeout = 5000')
-    this.migrate()
+    const readonly = options.readonly ?? false
+    this.db = new Database(file, { readonly, fileMustExist: readonly })
+    if (readonly) {
+      this.db.pragma('busy_timeout = 5000')
+      const version = this.db.pragma('user_version', { simple: true })
+      if (version !== MIGRATIONS.length)
+        throw new Error(`database schema version ${version}, this code reads ${MIGRATIONS.length}: start its server once`)
+    } else {
+      // Must precede the first table: lets compaction give freed pages back to the
+      // file system (incremental_vacuum) instead of keeping the file at its peak size.
+      if (this.db.pragma('user_version', { simple: true }) === 0) this.db.pragma('auto_vacuum = INCREMENTAL')
+      this.db.pragma('journal_mode = WAL')
+      this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
+      this.db.pragma('foreign_keys = ON')
+      this.db.pragma('busy_timeout = 5000')
+      this.migrate()
+    }
     const db = this.db
     this.stmt = {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
