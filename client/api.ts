@@ -31,6 +31,8 @@ import type {
   VoteSessionState,
   VoteTargetKind,
 } from '../shared/control'
+import type { SnapshotSummary } from '../shared/roadmap/snapshotApi'
+import type { Snapshot } from '../shared/roadmap/snapshotSchema'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -140,6 +142,10 @@ export const workshopApi = (workshopId: string) => {
     results: (vid: string) => apiRequest<VoteResults>(`${base}${vote(vid)}/results`),
     /** « Suggérer des regroupements » (facilitator): groups of the notes not yet in a frame; nothing is written. */
     suggestClusters: () => post<Suggestion>('/cluster-suggestions'),
+    /** Takes a roadmap snapshot of the board as it is now (facilitator); the server builds and stores it. */
+    createSnapshot: () => post<Snapshot>('/snapshots'),
+    /** The workshop's snapshots, oldest first. */
+    listSnapshots: () => apiRequest<SnapshotSummary[]>(`${base}/snapshots`),
   }
 }
 export type WorkshopApi = ReturnType<typeof workshopApi>

@@ -16,6 +16,7 @@ import { writeRefusal } from './facilitation/writePolicy'
 import { attachSyncGateway } from './gateway/syncGateway'
 import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
+import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
 import { openSqliteStore } from './storage/sqliteStore'
 
@@ -67,6 +68,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         .catch((error) => logger.warn({ event: 'private_writing_failed', room: room.name, error: String(error) }))
     },
   })
+  const snapshots = new SnapshotService({ store, facilitation, rooms, logger })
   const app = createApp({
     config,
     store,
@@ -75,6 +77,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     signer,
     adminToken,
     facilitation,
+    snapshots,
     sessionTtlSeconds: config.sessionTtlSeconds,
   })
   const server = http.createServer(app)

@@ -14,9 +14,11 @@ import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
 import { processesRoutes } from './processesRoutes'
+import { schemasRoutes } from './schemasRoutes'
+import { type SnapshotsDeps, snapshotsRoutes } from './snapshotsRoutes'
 import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
 
-export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>, FacilitationDeps {
+export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>, FacilitationDeps, SnapshotsDeps {
   config: Config
   store: Store
   logger: Logger
@@ -74,12 +76,14 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))
   api.use('/workshops', facilitationRoutes(deps))
   api.use('/processes', processesRoutes(deps))
+  api.use(snapshotsRoutes(deps))
   api.get('/time', (_req, res) => {
     // Clients estimate their clock offset from this, so every screen shows the same countdown.
     res.json({ now: Date.now() })
   })
   api.use((_req, _res, next) => next(errors.notFound('Route')))
   app.use('/api', api)
+  app.use('/schemas', schemasRoutes({ baseUrl }))
 
   serveClient(app, config.clientDir)
   app.use(errorHandler((e) => deps.logger.error({ event: 'http_error', error: String(e) })))

@@ -1,0 +1,86 @@
+/**
+ * Roadmap snapshots API (issue 4 §2):
+ * - `POST /api/workshops/:id/snapshots` (facilitator): takes one, answers it (201);
+ * - `GET /api/workshops/:id/snapshots`: the list, oldest first;
+ * - `GET /api/snapshots/:sid`: one, byte for byte as stored, with its sha256 as ETag.
+ * Reading follows server/roadmap/readAccess.ts.
+ */
+import { type Request, type Response, Router } from 'express'
+import { z } from 'zod'
+import { WORKSHOP_ID_PATTERN } from '../../shared/api'
+import type { SnapshotSummary } from '../../shared/roadmap/snapshotApi'
+import type { AdminToken } from '../auth/adminToken'
+import type { SessionSigner } from '../auth/sessions'
+import { authorizeWorkshopRead } from '../roadmap/readAccess'
+import type { SnapshotService } from '../roadmap/snapshotService'
+import type { SnapshotRow, Store } from '../storage/store'
+import { errors, fromZod, HttpError } from './errors'
+import { authenticate } from './sessionAuth'
+
+export interface SnapshotsDeps {
+  store: Store
+  signer: SessionSigner
+  adminToken: AdminToken
+  snapshots: SnapshotService
+}
+
+const WorkshopParams = z.strictObject({ id: z.string().regex(WORKSHOP_ID_PATTERN) })
+/** Snapshot ids are made like workshop ids (22 base64url characters). */
+const SnapshotParams = z.strictObject({ sid: z.string().regex(WORKSHOP_ID_PATTERN) })
+/** Taking a snapshot takes no parameters: nothing, or an empty object. */
+const NoBody = z.strictObject({})
+
+function params<T>(schema: z.ZodType<T>, req: Request, what: string): T {
+  const parsed = schema.safeParse(req.params)
+  if (!parsed.success) throw errors.notFound(what)
+  return parsed.data
+}
+
+/** Sends a stored snapshot as it is: its bytes, JSON, its sha256 as the (strong) ETag. */
+function sendStored(res: Response, row: SnapshotRow, status = 200): void {
+  res.status(status)
+  res.setHeader('Content-Type', 'application/json; charset=utf-8')
+  res.setHeader('ETag', `"${row.sha256}"`)
+  // Immutable, but who may read it can change: revalidate (a 304 is cheap).
+  res.setHeader('Cache-Control', 'private, no-cache')
+  res.send(Buffer.from(row.body, 'utf8'))
+}
+
+export function snapshotsRoutes(deps: SnapshotsDeps): Router {
+  const router = Router()
+
+  router.post('/workshops/:id/snapshots', async (req, res) => {
+    const { id } = params(WorkshopParams, req, 'Atelier')
+    const auth = await authenticate(deps.signer, deps.store, req, id)
+    if (!auth.ok) throw auth.status === 401 ? errors.unauthorized() : errors.forbidden()
+    if (auth.session.role !== 'facilitator')
+      throw new HttpError(403, 'forbidden_role', 'Seul·e l’animateur·rice peut enregistrer un instantané.')
+    const body = NoBody.safeParse(req.body ?? {})
+    if (!body.success) throw fromZod(body.error)
+    const { row } = await deps.snapshots.create(id, auth.session.participantId)
+    res.setHeader('Location', `/api/snapshots/${row.id}`)
+    sendStored(res, row, 201)
+  })
+
+  router.get('/workshops/:id/snapshots', async (req, res) => {
+    const { id } = params(WorkshopParams, req, 'Atelier')
+    await authorizeWorkshopRead(deps, req, id)
+    if (!(await deps.store.getWorkshop(id))) throw errors.notFound('Atelier')
+    const list: SnapshotSummary[] = (await deps.snapshots.list(id)).map((m) => ({
+      id: m.id,
+      createdAt: new Date(m.createdAt).toISOString(),
+      sha256: m.sha256,
+    }))
+    res.json(list)
+  })
+
+  router.get('/snapshots/:sid', async (req, res) => {
+    const { sid } = params(SnapshotParams, req, 'Instantané')
+    const row = await deps.snapshots.get(sid)
+    if (!row) throw errors.notFound('Instantané')
+    await authorizeWorkshopRead(deps, req, row.workshopId)
+    sendStored(res, row)
+  })
+
+  return router
+}
