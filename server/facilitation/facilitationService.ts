@@ -94,7 +94,7 @@ export class FacilitationService {
       const { voterKey, ...publicSession } = session
       vote = publicSession
       const [pool, votes] = await Promise.all([this.store.listVoterPool(workshopId), this.store.allVotes(session.id)])
-      part = participation(pool, votes, (id) => voterId(voterKey, id))
+      part = participation(pool, votes)
       if (resultsVisible(session)) visible = results(session.id, session.targetIds, votes, session.anonymous, part)
     }
     return {
@@ -243,7 +243,7 @@ export class FacilitationService {
     if (!resultsVisible(session))
       throw new HttpError(403, 'results_hidden', 'Les résultats seront visibles à la clôture du vote.')
     const [pool, votes] = await Promise.all([this.store.listVoterPool(workshopId), this.store.allVotes(sessionId)])
-    const part = participation(pool, votes, (id) => voterId(session.voterKey, id))
+    const part = participation(pool, votes)
     return results(sessionId, session.targetIds, votes, session.anonymous, part)
   }
 

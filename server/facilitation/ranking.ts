@@ -28,25 +28,23 @@ export function rank(targetIds: string[], votes: VoteRow[], anonymous: boolean):
   return sorted
 }
 
-export function participation(
-  pool: { id: string; college: string | null }[],
-  votes: VoteRow[],
-  voterOf: (participantId: string) => string,
-): Participation {
-  const voted = new Set(votes.map((v) => v.voter))
+/**
+ * Who could vote and who did, by collège. Voters are counted from the dots
+ * themselves (each carries its voter's collège), not by matching people to
+ * voters: once an anonymous session closes its voter key is gone and nobody can
+ * be matched any more, but the counts must stay what they were.
+ */
+export function participation(pool: { id: string; college: string | null }[], votes: VoteRow[]): Participation {
   const byCollege: Participation['byCollege'] = {}
-  let voters = 0
-  for (const p of pool) {
-    const college = p.college ?? 'autre'
-    const entry = byCollege[college] ?? { participants: 0, voters: 0 }
-    byCollege[college] = entry
-    entry.participants++
-    if (voted.has(voterOf(p.id))) {
-      entry.voters++
-      voters++
-    }
+  const entry = (college: string | null) => {
+    const key = college ?? 'autre'
+    byCollege[key] ??= { participants: 0, voters: 0 }
+    return byCollege[key]
   }
-  return { participants: pool.length, voters, byCollege }
+  for (const p of pool) entry(p.college).participants++
+  const voters = new Map(votes.map((v) => [v.voter, v.college]))
+  for (const college of voters.values()) entry(college).voters++
+  return { participants: pool.length, voters: voters.size, byCollege }
 }
 
 export function results(
