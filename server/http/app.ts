@@ -10,6 +10,7 @@ import type { ClientConfig } from '../../shared/api'
 import type { OriginCheck } from '../auth/origins'
 import type { Config } from '../config'
 import type { Logger } from '../logger'
+import { exportRoutes } from '../roadmap/exports/exportRoutes'
 import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use('/workshops', facilitationRoutes(deps))
   api.use('/processes', processesRoutes(deps))
   api.use(snapshotsRoutes(deps))
+  api.use(exportRoutes(deps))
   api.get('/time', (_req, res) => {
     // Clients estimate their clock offset from this, so every screen shows the same countdown.
     res.json({ now: Date.now() })

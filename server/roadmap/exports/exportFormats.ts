@@ -47,9 +47,9 @@ export function renderExport(format: ExportFormat, stored: string, view: ExportV
   }
 }
 
-/** `attachment` with both names (RFC 6266): user text only ever percent-encoded or reduced to [a-z0-9-]. */
-export function contentDisposition(file: ExportFile): string {
-  return `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeRfc5987(file.fileNameUtf8)}`
+/** Both names (RFC 6266): user text only ever percent-encoded or reduced to [a-z0-9-]. */
+export function contentDisposition(file: ExportFile, disposition: 'attachment' | 'inline' = 'attachment'): string {
+  return `${disposition}; filename="${file.fileName}"; filename*=UTF-8''${encodeRfc5987(file.fileNameUtf8)}`
 }
 
 /** « Atelier chantiers — Aisne » → `atelier-chantiers-aisne`. */

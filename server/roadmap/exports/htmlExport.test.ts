@@ -12,7 +12,7 @@ test('a standalone French page for A4 print: no script, nothing loaded from anyw
   assert.ok(html.startsWith('<!doctype html>\n<html lang="fr">'))
   assert.ok(
     html.includes(
-      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
     ),
   )
   assert.match(html, /@page\{size:A4;margin:[^}]+\}/)

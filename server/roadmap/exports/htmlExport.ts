@@ -12,8 +12,13 @@
 import type { ExportChantier, ExportEnjeu, ExportView } from './exportView'
 import { calendarDateFr, collegeFr, dateTimeFr, eurosFr, pointsFr, rankFr } from './frenchFormat'
 
-/** Served as a header too (exportRoutes): even opened inline, the page can run and fetch nothing. */
-export const HTML_EXPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+/**
+ * Served as a header too (exportRoutes): even opened inline, the page can run
+ * and fetch nothing. `base-uri` and `form-action` do not fall back to
+ * `default-src`, so they are closed too.
+ */
+export const HTML_EXPORT_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
 
