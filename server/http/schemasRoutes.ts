@@ -20,6 +20,7 @@ export function schemasRoutes(deps: SchemasDeps): Router {
     if (!schema) throw errors.notFound('Schéma')
     res.setHeader('Cache-Control', 'public, max-age=3600')
     res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
     res.type('application/schema+json').send(JSON.stringify(schema, null, 2))
   })
 

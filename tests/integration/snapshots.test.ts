@@ -13,9 +13,10 @@ import type { TLRecord } from '@tldraw/tlschema'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
 import Database from 'better-sqlite3'
+import { z } from 'zod'
 import { snapshotSha256 } from '../../server/roadmap/snapshotBuilder'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
-import type { Snapshot } from '../../shared/roadmap/snapshotSchema'
+import { Snapshot } from '../../shared/roadmap/snapshotSchema'
 import { join } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
 import { call } from '../support/controlClient'
@@ -217,6 +218,10 @@ async function publishedValidator() {
   const schema = await res.json()
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema')
   assert.equal(schema.$id, `${server.url}/schemas/roadmap-v1.json`)
+  // Generated from the zod schema the server checks with and the types come from.
+  const { $schema, $id, ...generated } = schema
+  assert.deepEqual({ $schema, ...generated }, z.toJSONSchema(Snapshot, { target: 'draft-2020-12' }))
+  assert.equal(res.headers.get('access-control-allow-origin'), '*')
   const ajv = new Ajv2020({ allErrors: true })
   addFormats(ajv)
   return ajv.compile(schema)
