@@ -4,6 +4,7 @@
  */
 import { COLLEGES } from '../../shared/colleges'
 import { type CollegeLook, collegeLook, type PatternKind } from './resultsChart'
+import './charts.css'
 
 const TILE = 8
 

@@ -14,10 +14,12 @@ import { useTranslation } from 'react-i18next'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import { COLLEGES } from '../../shared/colleges'
 import type { Participation, RankedItem, VoteResults } from '../../shared/control'
-import { CollegePatterns, collegeFill } from './CollegePatterns'
+import { CollegeBar } from '../charts/CollegeBar'
+import { CollegeLegend } from '../charts/CollegeLegend'
+import { CollegePatterns } from '../charts/CollegePatterns'
+import { collegesInResults, scaleMax } from '../charts/resultsChart'
 import { type ItemTitle, itemTitle } from './itemTitle'
 import { rankText, tiedRanks } from './rankLabels'
-import { barSegments, collegeLook, collegesInResults, MIN_LABELLED_WIDTH, scaleMax } from './resultsChart'
 import { useItemName } from './useItemName'
 import { useVoting } from './useVoting'
 import './voting.css'
@@ -136,7 +138,7 @@ function ResultsView({ editor, results, live, anonymous, onHide }: ResultsViewPr
                 <span className="results-item__total" data-testid="results-total">
                   {t('voting.points', { count: item.votes })}
                 </span>
-                <Bar item={item} max={max} />
+                <CollegeBar item={item} max={max} className="results-item__bar" testId="results-bar" />
               </li>
             )
           })}
@@ -146,67 +148,13 @@ function ResultsView({ editor, results, live, anonymous, onHide }: ResultsViewPr
       {colleges.length > 0 && (
         <>
           <h3>{t('voting.panel.legend')}</h3>
-          <ul className="results-legend" data-testid="results-legend">
-            {colleges.map((c) => (
-              <li key={c}>
-                <svg width="28" height="16" aria-hidden="true" focusable="false">
-                  <rect width="28" height="16" rx="3" fill={collegeFill(c)} stroke="#1f2328" strokeWidth="1" />
-                </svg>
-                {collegeLabel(c, i18n.language)}
-              </li>
-            ))}
-          </ul>
+          <CollegeLegend colleges={colleges} testId="results-legend" />
         </>
       )}
       {anonymous && <p className="muted">{t('voting.panel.anonymous')}</p>}
 
       <ParticipationTable participation={participation} />
     </aside>
-  )
-}
-
-/** One item's bar: a track at the full scale, the segments by collège, their counts where they fit. */
-function Bar({ item, max }: { item: RankedItem; max: number }) {
-  const { t, i18n } = useTranslation()
-  const segments = barSegments(item, max)
-  const detail = segments
-    .filter((s) => s.college)
-    .map((s) => `${collegeLabel(s.college!, i18n.language)} ${s.count}`)
-    .join(', ')
-  const total = t('voting.pointsLong', { count: item.votes })
-  return (
-    // Percent coordinates, no viewBox: the bar stretches with the panel, its patterns and digits do not.
-    <svg
-      className="results-item__bar"
-      role="img"
-      aria-label={detail ? `${total} : ${detail}` : total}
-      data-testid="results-bar"
-    >
-      <rect className="results-item__track" width="100%" height="100%" rx="3" />
-      {segments.map((s) => {
-        const look = collegeLook(s.college)
-        return (
-          <g key={s.college ?? 'all'} data-college={s.college ?? ''} data-count={s.count}>
-            <rect x={`${s.x}%`} width={`${s.width}%`} height="100%" fill={collegeFill(s.college)} stroke="#ffffff" />
-            {s.width >= MIN_LABELLED_WIDTH && (
-              <text
-                x={`${s.x + s.width / 2}%`}
-                y="50%"
-                dominantBaseline="central"
-                textAnchor="middle"
-                fill={look.ink}
-                stroke={look.fill}
-                strokeWidth={3}
-                paintOrder="stroke"
-                className="results-item__count"
-              >
-                {s.count}
-              </text>
-            )}
-          </g>
-        )
-      })}
-    </svg>
   )
 }
 
