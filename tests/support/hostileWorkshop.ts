@@ -28,17 +28,29 @@ async function ok<T>(res: Promise<{ status: number; body: T }>, status: number, 
   return answer.body
 }
 
+/** The names of the démarche and the workshop (hostile too, by default). */
+export interface WorkshopNames {
+  demarche: string
+  workshop: string
+}
+
+const HOSTILE_NAMES: WorkshopNames = {
+  demarche: 'Démarche <script>window.__xss=1</script> « Aisne »',
+  workshop: 'Atelier <img src=x onerror=alert(1)> « chantiers »',
+}
+
 /** `texts`: each one becomes an enjeu, its note and a chantier; `organisations` (one line each, ≤ 120 characters) join. */
 export async function hostileWorkshop(
   server: ServerProcess,
   texts: readonly string[],
   organisations: readonly string[],
+  names: WorkshopNames = HOSTILE_NAMES,
 ): Promise<HostileWorkshop> {
   const admin = (method: string, path: string, body?: unknown) =>
     call(server.url, server.adminToken, method, path, body)
   const process = await ok<ProcessResponse>(
     admin('POST', '/api/processes', {
-      nom: 'Démarche <script>window.__xss=1</script> « Aisne »',
+      nom: names.demarche,
       codeDepartement: '02',
     }),
     201,
@@ -46,7 +58,7 @@ export async function hostileWorkshop(
   )
   const workshop = await ok<CreateWorkshopResponse>(
     admin('POST', '/api/workshops', {
-      title: 'Atelier <img src=x onerror=alert(1)> « chantiers »',
+      title: names.workshop,
       template: 'vide',
       processId: process.id,
     }),

@@ -183,8 +183,8 @@ h1{font-size:1.9rem;line-height:1.2;margin:.25rem 0 .6rem}
 h2{font-size:1.35rem;border-bottom:1px solid #777;padding-bottom:.2rem;margin:2rem 0 .75rem}
 h3{font-size:1.1rem;margin:1.2rem 0 .4rem}
 .meta,.fields{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0}
-.fields{grid-template-columns:8.5rem 1fr}
-dt{font-weight:600}
+.fields{grid-template-columns:10rem 1fr}
+dt{font-weight:600;white-space:nowrap}
 dd{margin:0;white-space:pre-line;overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
 th,td{border:1px solid #8a8a8a;padding:.3rem .55rem;text-align:left;vertical-align:top}
