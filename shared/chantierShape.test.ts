@@ -89,6 +89,72 @@ test('too long texts and lists are refused', () => {
   assertRefused(chantierRecord('c17', { enjeuIds: ['shape:a', 'shape:a'] }), /props\.enjeuIds: Expected distinct/)
 })
 
+/** The ANCT's fields of an action, filled in as a group would. */
+const ANCT = {
+  contexte: 'Un tiers des habitants de la Thiérache n’a jamais fait de démarche en ligne.',
+  besoins: 'Deux médiateurs à temps plein, un véhicule, des tablettes.',
+  budgetGlobal: '12 000 €',
+  dateDeDebut: '2026-01',
+  coFinancements: ['Banque des Territoires', 'Région Hauts-de-France'],
+  perimetreGeographique: 'Communauté de communes de la Thiérache du Centre',
+}
+
+test('the ANCT fields are optional: a card without them, with some or with all is valid', () => {
+  // A record stored before the fields existed has none of them (chantierRecord: the defaults).
+  const stored = chantierRecord('a0') as unknown as { props: Record<string, unknown> }
+  for (const key of Object.keys(ANCT)) assert.equal(key in stored.props, false, key)
+  assert.deepEqual(check(stored as unknown as { id: string }), { ok: true })
+  assert.deepEqual(check(chantierRecord('a1', { budgetGlobal: '12 000 €' })), { ok: true })
+  assert.deepEqual(check(chantierRecord('a2', ANCT)), { ok: true })
+  assert.deepEqual(check(chantierRecord('a3', { ...ANCT, contexte: '', coFinancements: [] })), { ok: true })
+})
+
+test('ANCT fields at their limits are valid, one past them is refused', () => {
+  const atLimits = chantierRecord('a4', {
+    contexte: 'c'.repeat(CHANTIER_LIMITS.contexte),
+    besoins: 'b'.repeat(CHANTIER_LIMITS.besoins),
+    budgetGlobal: '9'.repeat(CHANTIER_LIMITS.budgetGlobal),
+    dateDeDebut: 'd'.repeat(CHANTIER_LIMITS.dateDeDebut),
+    coFinancements: Array.from({ length: CHANTIER_LIMITS.coFinancements }, (_, i) =>
+      `${i}`.padEnd(CHANTIER_LIMITS.coFinancement, 'x'),
+    ),
+    perimetreGeographique: 'p'.repeat(CHANTIER_LIMITS.perimetreGeographique),
+  })
+  assert.deepEqual(check(atLimits), { ok: true })
+  const over: [string, unknown, RegExp][] = [
+    ['contexte', 'c'.repeat(CHANTIER_LIMITS.contexte + 1), /props\.contexte: Expected at most 4000 characters/],
+    ['besoins', 'b'.repeat(CHANTIER_LIMITS.besoins + 1), /props\.besoins: Expected at most 4000 characters/],
+    ['budgetGlobal', '9'.repeat(CHANTIER_LIMITS.budgetGlobal + 1), /props\.budgetGlobal: Expected at most 40/],
+    ['dateDeDebut', 'd'.repeat(CHANTIER_LIMITS.dateDeDebut + 1), /props\.dateDeDebut: Expected at most 40/],
+    [
+      'perimetreGeographique',
+      'p'.repeat(CHANTIER_LIMITS.perimetreGeographique + 1),
+      /props\.perimetreGeographique: Expected at most 200/,
+    ],
+    [
+      'coFinancements',
+      ['x'.repeat(CHANTIER_LIMITS.coFinancement + 1)],
+      /props\.coFinancements\.0: Expected at most 200 characters/,
+    ],
+    [
+      'coFinancements',
+      Array.from({ length: CHANTIER_LIMITS.coFinancements + 1 }, (_, i) => `F${i}`),
+      /props\.coFinancements: Expected at most 30 items/,
+    ],
+  ]
+  for (const [key, value, reason] of over) assertRefused(chantierRecord(`a5-${key}`, { [key]: value }), reason)
+})
+
+test('ANCT fields of the wrong type are refused (null is not absent)', () => {
+  assertRefused(chantierRecord('a6', { budgetGlobal: 12000 }), /props\.budgetGlobal: Expected string, got a number/)
+  assertRefused(chantierRecord('a7', { contexte: null }), /props\.contexte: Expected string, got null/)
+  assertRefused(chantierRecord('a8', { coFinancements: 'CAF' }), /props\.coFinancements: Expected an array/)
+  assertRefused(chantierRecord('a9', { coFinancements: ['CAF', 3] }), /props\.coFinancements\.1: Expected string/)
+  assertRefused(chantierRecord('a10', { dateDeDebut: { an: 2026 } }), /props\.dateDeDebut: Expected string/)
+  // A near miss of a field name is an unknown prop, not an optional one.
+  assertRefused(chantierRecord('a11', { budget: '12 000 €' }), /props\.budget: Unexpected property/)
+})
+
 test('unknown and missing props are refused', () => {
   assertRefused(chantierRecord('c18', { budget: 1000 }), /props\.budget: Unexpected property/)
   const missing = chantierRecord('c19') as unknown as { props: Record<string, unknown> }

@@ -11,6 +11,12 @@
  * The panel lives outside tldraw's canvas (BoardPage places it over it), so
  * typing in it never reaches tldraw's shortcuts or pointer handling; Escape
  * closes it and hands the keyboard back to the canvas.
+ *
+ * The ANCT's fields of an action (optional props, see shared/chantierShape)
+ * sit in a folded section « Pour la feuille de route (ANCT) » at the end: the
+ * room drafts a chantier with the fields above, and whoever prepares the
+ * roadmap completes the rest. The section stays open or closed from one card
+ * to the next, and says how many of its fields are filled in while folded.
  */
 import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -21,7 +27,14 @@ import {
   type ChantierProps,
   type ChantierShape,
 } from '../../../shared/chantierShape'
-import { formatPartenaires, parsePartenaires, toggleEnjeu } from './chantierEdits'
+import {
+  ANCT_FIELDS,
+  anctFilledCount,
+  formatLines,
+  parseCoFinancements,
+  parsePartenaires,
+  toggleEnjeu,
+} from './chantierEdits'
 
 export function ChantierPanel({ editor }: { editor: Editor }) {
   const shape = useValue('selected chantier', () => {
@@ -30,8 +43,19 @@ export function ChantierPanel({ editor }: { editor: Editor }) {
     return only?.type === CHANTIER_SHAPE_TYPE ? (only as unknown as ChantierShape) : null
   }, [editor])
   const readOnly = useValue('board read-only', () => editor.getIsReadonly(), [editor])
+  // Here, not in the form: the form is remade for each card, the reader's choice stays.
+  const [anctOpen, setAnctOpen] = useState(false)
   if (!shape) return null
-  return <ChantierForm key={shape.id} editor={editor} shape={shape} readOnly={readOnly} />
+  return (
+    <ChantierForm
+      key={shape.id}
+      editor={editor}
+      shape={shape}
+      readOnly={readOnly}
+      anctOpen={anctOpen}
+      onAnctToggle={setAnctOpen}
+    />
+  )
 }
 
 interface Enjeu {
@@ -56,7 +80,15 @@ function useEnjeux(editor: Editor): Enjeu[] {
   return enjeux.sort((a, b) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))
 }
 
-function ChantierForm({ editor, shape, readOnly }: { editor: Editor; shape: ChantierShape; readOnly: boolean }) {
+interface ChantierFormProps {
+  editor: Editor
+  shape: ChantierShape
+  readOnly: boolean
+  anctOpen: boolean
+  onAnctToggle(open: boolean): void
+}
+
+function ChantierForm({ editor, shape, readOnly, anctOpen, onAnctToggle }: ChantierFormProps) {
   const { t } = useTranslation()
   const enjeux = useEnjeux(editor)
   const headingId = useId()
@@ -127,7 +159,7 @@ function ChantierForm({ editor, shape, readOnly }: { editor: Editor; shape: Chan
         field="partenaires"
         label={t('chantier.panel.partenaires')}
         help={t('chantier.panel.partenairesHelp', { max: CHANTIER_LIMITS.partenaires })}
-        value={formatPartenaires(props.partenaires)}
+        value={formatLines(props.partenaires)}
         rows={3}
         readOnly={readOnly}
         onCommit={(text) => update({ partenaires: parsePartenaires(text) })}
@@ -176,16 +208,108 @@ function ChantierForm({ editor, shape, readOnly }: { editor: Editor; shape: Chan
           </>
         )}
       </fieldset>
+
+      <AnctSection props={props} readOnly={readOnly} open={anctOpen} onToggle={onAnctToggle} update={update} />
     </aside>
   )
 }
 
+interface AnctSectionProps {
+  props: ChantierProps
+  readOnly: boolean
+  open: boolean
+  onToggle(open: boolean): void
+  update(next: Partial<ChantierProps>): void
+}
+
+/** The ANCT's fields of an action, folded by default (a native disclosure: keyboard and screen readers know it). */
+function AnctSection({ props, readOnly, open, onToggle, update }: AnctSectionProps) {
+  const { t, i18n } = useTranslation()
+  const chars = (max: number) => max.toLocaleString(i18n.language)
+  const filled = anctFilledCount(props)
+  return (
+    <details
+      className="chantier-panel__anct"
+      data-testid="chantier-anct"
+      open={open}
+      onToggle={(e) => onToggle(e.currentTarget.open)}
+    >
+      <summary data-testid="chantier-anct-toggle">
+        <span className="chantier-panel__anct-title">{t('chantierAnct.title')}</span>
+        <span className="chantier-panel__anct-count" data-testid="chantier-anct-count">
+          {t('chantierAnct.filled', { count: filled, total: ANCT_FIELDS.length })}
+        </span>
+      </summary>
+      <p className="chantier-panel__help">{t('chantierAnct.intro')}</p>
+      <DraftField
+        field="contexte"
+        label={t('chantierAnct.contexte')}
+        help={t('chantierAnct.contexteHelp', { max: chars(CHANTIER_LIMITS.contexte) })}
+        value={props.contexte ?? ''}
+        max={CHANTIER_LIMITS.contexte}
+        rows={3}
+        readOnly={readOnly}
+        onCommit={(contexte) => update({ contexte })}
+      />
+      <DraftField
+        field="besoins"
+        label={t('chantierAnct.besoins')}
+        help={t('chantierAnct.besoinsHelp', { max: chars(CHANTIER_LIMITS.besoins) })}
+        value={props.besoins ?? ''}
+        max={CHANTIER_LIMITS.besoins}
+        rows={3}
+        readOnly={readOnly}
+        onCommit={(besoins) => update({ besoins })}
+      />
+      <DraftField
+        field="budgetGlobal"
+        label={t('chantierAnct.budgetGlobal')}
+        help={t('chantierAnct.budgetGlobalHelp')}
+        placeholder={t('chantierAnct.budgetGlobalPlaceholder')}
+        value={props.budgetGlobal ?? ''}
+        max={CHANTIER_LIMITS.budgetGlobal}
+        readOnly={readOnly}
+        onCommit={(budgetGlobal) => update({ budgetGlobal })}
+      />
+      <DraftField
+        field="dateDeDebut"
+        label={t('chantierAnct.dateDeDebut')}
+        help={t('chantierAnct.dateDeDebutHelp')}
+        placeholder={t('chantierAnct.dateDeDebutPlaceholder')}
+        value={props.dateDeDebut ?? ''}
+        max={CHANTIER_LIMITS.dateDeDebut}
+        readOnly={readOnly}
+        onCommit={(dateDeDebut) => update({ dateDeDebut })}
+      />
+      <DraftField
+        field="coFinancements"
+        label={t('chantierAnct.coFinancements')}
+        help={t('chantierAnct.coFinancementsHelp', { max: CHANTIER_LIMITS.coFinancements })}
+        value={formatLines(props.coFinancements)}
+        rows={2}
+        readOnly={readOnly}
+        onCommit={(text) => update({ coFinancements: parseCoFinancements(text) })}
+      />
+      <DraftField
+        field="perimetreGeographique"
+        label={t('chantierAnct.perimetreGeographique')}
+        help={t('chantierAnct.perimetreGeographiqueHelp')}
+        placeholder={t('chantierAnct.perimetreGeographiquePlaceholder')}
+        value={props.perimetreGeographique ?? ''}
+        max={CHANTIER_LIMITS.perimetreGeographique}
+        readOnly={readOnly}
+        onCommit={(perimetreGeographique) => update({ perimetreGeographique })}
+      />
+    </details>
+  )
+}
+
 interface DraftFieldProps {
-  field: 'titre' | 'description' | 'porteur' | 'partenaires' | 'echeance'
+  field: 'titre' | 'description' | 'porteur' | 'partenaires' | 'echeance' | (typeof ANCT_FIELDS)[number]
   label: string
   help?: string
   placeholder?: string
-  /** The value as stored (for partenaires: one per line). */
+  /** The value as stored (for lists of organisations: one per line). */
   value: string
   max?: number
   /** A multi-line field of this many rows; a one-line input otherwise. */

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { CHANTIER_LIMITS } from '../../../shared/chantierShape'
-import { formatPartenaires, linkSegment, parsePartenaires, toggleEnjeu } from './chantierEdits'
+import { CHANTIER_LIMITS, defaultChantierProps } from '../../../shared/chantierShape'
+import {
+  ANCT_FIELDS,
+  anctFilledCount,
+  formatLines,
+  linkSegment,
+  parseCoFinancements,
+  parsePartenaires,
+  toggleEnjeu,
+} from './chantierEdits'
 
 test('partners are read one per line, trimmed, within the limits', () => {
   assert.deepEqual(parsePartenaires(' CAF \n\nRégion Hauts-de-France\r\n  '), ['CAF', 'Région Hauts-de-France'])
@@ -9,7 +17,26 @@ test('partners are read one per line, trimmed, within the limits', () => {
   const many = Array.from({ length: 40 }, (_, i) => `P${i}`).join('\n')
   assert.equal(parsePartenaires(many).length, CHANTIER_LIMITS.partenaires)
   assert.equal(parsePartenaires('x'.repeat(500))[0]!.length, CHANTIER_LIMITS.partenaire)
-  assert.deepEqual(parsePartenaires(formatPartenaires(['A', 'B'])), ['A', 'B'])
+  assert.deepEqual(parsePartenaires(formatLines(['A', 'B'])), ['A', 'B'])
+})
+
+test('co-funders are read one per line, within their own limits; an absent list shows empty', () => {
+  assert.deepEqual(parseCoFinancements('Banque des Territoires\n  \n FEDER '), ['Banque des Territoires', 'FEDER'])
+  const many = Array.from({ length: CHANTIER_LIMITS.coFinancements + 5 }, (_, i) => `F${i}`).join('\n')
+  assert.equal(parseCoFinancements(many).length, CHANTIER_LIMITS.coFinancements)
+  assert.equal(parseCoFinancements('y'.repeat(300))[0]!.length, CHANTIER_LIMITS.coFinancement)
+  assert.equal(formatLines(undefined), '')
+  assert.deepEqual(parseCoFinancements(formatLines(['CAF', 'Région'])), ['CAF', 'Région'])
+})
+
+test('the folded ANCT section counts the fields that hold something', () => {
+  const card = defaultChantierProps()
+  assert.equal(anctFilledCount(card), 0)
+  // Absent, empty or blank: not filled in.
+  assert.equal(anctFilledCount({ ...card, contexte: '  ', coFinancements: [], budgetGlobal: '' }), 0)
+  assert.equal(anctFilledCount({ ...card, budgetGlobal: '12 000 €', coFinancements: ['FEDER'] }), 2)
+  const all = Object.fromEntries(ANCT_FIELDS.map((f) => [f, f === 'coFinancements' ? ['FEDER'] : 'x']))
+  assert.equal(anctFilledCount({ ...card, ...all }), ANCT_FIELDS.length)
 })
 
 test('linking an enjeu adds it once; unlinking removes it; the limit holds', () => {

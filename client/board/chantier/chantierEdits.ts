@@ -3,19 +3,46 @@
  * into valid props (within shared/chantierShape's limits) and placing the
  * link lines. No tldraw, no DOM: unit-tested in chantierEdits.test.ts.
  */
-import { CHANTIER_LIMITS } from '../../../shared/chantierShape'
+import { CHANTIER_LIMITS, type ChantierProps } from '../../../shared/chantierShape'
 
-/** Partners typed one per line: trimmed, empty lines dropped, each and their number capped. */
-export function parsePartenaires(text: string): string[] {
+/** Organisations typed one per line: trimmed, empty lines dropped, each and their number capped. */
+function parseLines(text: string, maxLength: number, maxCount: number): string[] {
   return text
     .split(/\r?\n/)
-    .map((line) => line.trim().slice(0, CHANTIER_LIMITS.partenaire))
+    .map((line) => line.trim().slice(0, maxLength))
     .filter((line) => line.length > 0)
-    .slice(0, CHANTIER_LIMITS.partenaires)
+    .slice(0, maxCount)
 }
 
-export function formatPartenaires(partenaires: readonly string[]): string {
-  return partenaires.join('\n')
+export function parsePartenaires(text: string): string[] {
+  return parseLines(text, CHANTIER_LIMITS.partenaire, CHANTIER_LIMITS.partenaires)
+}
+
+export function parseCoFinancements(text: string): string[] {
+  return parseLines(text, CHANTIER_LIMITS.coFinancement, CHANTIER_LIMITS.coFinancements)
+}
+
+/** A list shown one entry per line (partenaires, coFinancements). */
+export function formatLines(list: readonly string[] | undefined): string {
+  return (list ?? []).join('\n')
+}
+
+/** The ANCT's fields of an action, optional props of the card, in the panel's order. */
+export const ANCT_FIELDS = [
+  'contexte',
+  'besoins',
+  'budgetGlobal',
+  'dateDeDebut',
+  'coFinancements',
+  'perimetreGeographique',
+] as const satisfies readonly (keyof ChantierProps)[]
+
+/** How many ANCT fields of a card hold something (shown on the folded section). */
+export function anctFilledCount(props: ChantierProps): number {
+  return ANCT_FIELDS.filter((field) => {
+    const value = props[field]
+    return Array.isArray(value) ? value.length > 0 : (value ?? '').trim().length > 0
+  }).length
 }
 
 /** Links (`linked`) or unlinks an enjeu; never duplicates an id nor exceeds the limit. */
