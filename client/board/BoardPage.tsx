@@ -31,6 +31,7 @@ import {
   registerSelfContainedContent,
   selfContainedUiOverrides,
 } from './selfContainedContent'
+import { SynthesisPanel } from './synthesis/SynthesisPanel'
 import { frameTemplate } from './templateView'
 import { exposeTestHook } from './testHook'
 import { useBoardConnection } from './useBoardConnection'
@@ -150,6 +151,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
           )}
           {ready && editor && <ChantierPanel editor={editor} />}
           {ready && editor && <ResultsPanel editor={editor} />}
+          {ready && editor && <SynthesisPanel editor={editor} />}
         </main>
       </div>
     </WorkshopContext.Provider>

@@ -8,6 +8,7 @@
  */
 import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
+import { SynthesisToggle } from '../board/synthesis/SynthesisToggle'
 import { useWorkshop } from '../board/workshopContext'
 import { ClusterSuggestions } from '../clustering/ClusterSuggestions'
 import type { BoardConnection } from '../sync/boardConnection'
@@ -68,6 +69,7 @@ export function WorkshopBar({ editor, connection }: WorkshopBarProps) {
         <VoteStatus />
         <VoteControls />
         <ClusterSuggestions editor={editor} />
+        <SynthesisToggle editor={editor} />
         <ParticipantsPanel participants={participants} online={online} />
         {action.error && (
           <p className="bar-error" role="alert" data-testid="facilitation-error">
