@@ -8,6 +8,7 @@ import { parseDocName } from '../shared/boardDoc'
 import { createBoardSchema } from '../shared/boardSchema'
 import { type AdminToken, loadAdminToken } from './auth/adminToken'
 import { makeOriginCheck } from './auth/origins'
+import { ReaderGrantSigner } from './auth/readerGrants'
 import { newSecret } from './auth/secrets'
 import { SessionSigner } from './auth/sessions'
 import type { Config } from './config'
@@ -16,6 +17,7 @@ import { writeRefusal } from './facilitation/writePolicy'
 import { attachSyncGateway } from './gateway/syncGateway'
 import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
+import { RoadmapService } from './roadmap/roadmapService'
 import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
 import { openSqliteStore } from './storage/sqliteStore'
@@ -34,10 +36,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
   const store = openSqliteStore(config.dataDir)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
-  const signer = new SessionSigner(
-    await store.setSettingIfAbsent('session_key', newSecret(32)),
-    config.sessionTtlSeconds,
-  )
+  const sessionKey = await store.setSettingIfAbsent('session_key', newSecret(32))
+  const signer = new SessionSigner(sessionKey, config.sessionTtlSeconds)
+  // Roadmap readers' grants live as long as sessions, under the same key (their own audience).
+  const readers = new ReaderGrantSigner(sessionKey, config.sessionTtlSeconds)
   const originAllowed = makeOriginCheck(config)
   const facilitation = new FacilitationService(
     store,
@@ -68,7 +70,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
         .catch((error) => logger.warn({ event: 'private_writing_failed', room: room.name, error: String(error) }))
     },
   })
-  const snapshots = new SnapshotService({ store, facilitation, rooms, logger })
+  const roadmap = new RoadmapService({ store, logger })
+  const snapshots = new SnapshotService({ store, facilitation, rooms, logger, onSnapshot: roadmap.onSnapshot })
   const app = createApp({
     config,
     store,
@@ -78,6 +81,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     adminToken,
     facilitation,
     snapshots,
+    readers,
+    roadmap,
     sessionTtlSeconds: config.sessionTtlSeconds,
   })
   const server = http.createServer(app)

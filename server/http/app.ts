@@ -15,11 +15,17 @@ import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
 import { processesRoutes } from './processesRoutes'
+import { readerLinkRoutes } from './readerLinkRoutes'
+import { type RoadmapDeps, roadmapRoutes } from './roadmapRoutes'
 import { schemasRoutes } from './schemasRoutes'
 import { type SnapshotsDeps, snapshotsRoutes } from './snapshotsRoutes'
 import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
 
-export interface AppDeps extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>, FacilitationDeps, SnapshotsDeps {
+export interface AppDeps
+  extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>,
+    FacilitationDeps,
+    SnapshotsDeps,
+    RoadmapDeps {
   config: Config
   store: Store
   logger: Logger
@@ -76,7 +82,9 @@ export function createApp(deps: AppDeps): express.Express {
   })
   api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))
   api.use('/workshops', facilitationRoutes(deps))
-  api.use('/processes', processesRoutes(deps))
+  api.use('/processes', processesRoutes({ ...deps, baseUrl }))
+  api.use(readerLinkRoutes({ ...deps, baseUrl, secureCookies }))
+  api.use(roadmapRoutes(deps))
   api.use(snapshotsRoutes(deps))
   api.use(exportRoutes(deps))
   api.get('/time', (_req, res) => {

@@ -3,19 +3,23 @@
  * listed by the instance admin. A workshop joins one at creation (`processId`),
  * and a chantiers workshop can start from the enjeux of an earlier one of it.
  */
-import { Router } from 'express'
+import { type Request, Router } from 'express'
 import { CreateProcessBody, type ListProcessesResponse, type ProcessResponse } from '../../shared/api'
+import type { ReaderLinks } from '../../shared/roadmap/roadmapApi'
 import type { AdminToken } from '../auth/adminToken'
 import { newId } from '../auth/secrets'
 import type { Logger } from '../logger'
 import type { ProcessRow, Store } from '../storage/store'
 import { requireAdmin } from './adminAuth'
 import { fromZod } from './errors'
+import { newReaderSecret, readerLink } from './readerLinkRoutes'
 
 export interface ProcessesDeps {
   store: Store
   adminToken: AdminToken
   logger: Logger
+  /** Public base URL for links (config, or derived from the request). */
+  baseUrl(req: Request): string
 }
 
 const processResponse = (p: ProcessRow): ProcessResponse => ({
@@ -40,9 +44,12 @@ export function processesRoutes(deps: ProcessesDeps): Router {
       perimetre: body.data.perimetre ?? null,
       createdAt: Date.now(),
     }
-    await deps.store.createProcess(row)
+    // Its roadmap reader link comes with it; only the secret's hash is kept.
+    const reader = newReaderSecret()
+    await deps.store.createProcess(row, reader.secretHash)
     deps.logger.info({ event: 'process_created', process: row.id })
-    res.status(201).json(processResponse(row))
+    const links: ReaderLinks = { reader: readerLink(deps.baseUrl(req), row.id, reader.secret) }
+    res.status(201).json({ ...processResponse(row), links })
   })
 
   router.get('/', async (req, res) => {

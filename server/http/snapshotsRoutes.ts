@@ -9,18 +9,13 @@ import { type Request, type Response, Router } from 'express'
 import { z } from 'zod'
 import { WORKSHOP_ID_PATTERN } from '../../shared/api'
 import type { SnapshotSummary } from '../../shared/roadmap/snapshotApi'
-import type { AdminToken } from '../auth/adminToken'
-import type { SessionSigner } from '../auth/sessions'
-import { authorizeWorkshopRead } from '../roadmap/readAccess'
+import { authorizeWorkshopRead, type ReadAccessDeps } from '../roadmap/readAccess'
 import type { SnapshotService } from '../roadmap/snapshotService'
-import type { SnapshotRow, Store } from '../storage/store'
+import type { SnapshotRow } from '../storage/store'
 import { errors, fromZod, HttpError } from './errors'
 import { authenticate } from './sessionAuth'
 
-export interface SnapshotsDeps {
-  store: Store
-  signer: SessionSigner
-  adminToken: AdminToken
+export interface SnapshotsDeps extends ReadAccessDeps {
   snapshots: SnapshotService
 }
 

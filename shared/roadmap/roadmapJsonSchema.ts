@@ -5,11 +5,13 @@
  * drift from the data.
  */
 import { z } from 'zod'
+import { RoadmapVersion } from './roadmapSchema'
 import { Snapshot } from './snapshotSchema'
 
 /** Published schemas by file name: `/schemas/<file>`. */
 export const PUBLISHED_SCHEMAS: Record<string, z.ZodType> = {
   'roadmap-v1.json': Snapshot,
+  'roadmap-version-v1.json': RoadmapVersion,
 }
 
 /** Generated once per file: the zod schemas are fixed for the life of the process. */
