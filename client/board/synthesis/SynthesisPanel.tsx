@@ -12,11 +12,17 @@
  * text is rendered by React, i.e. escaped.
  */
 import type { TFunction } from 'i18next'
-import { memo, type ReactNode, type RefObject, useCallback, useId, useRef, useState } from 'react'
+import { memo, type ReactNode, type RefObject, useCallback, useDeferredValue, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Editor, TLShapeId } from 'tldraw'
 import { CHANTIER_SHAPE_TYPE } from '../../../shared/chantierShape'
-import { byRank, type ItemVotes, type ModelChantier, type ModelNote } from '../../../shared/model/boardModel'
+import {
+  type BoardModel,
+  byRank,
+  type ItemVotes,
+  type ModelChantier,
+  type ModelNote,
+} from '../../../shared/model/boardModel'
 import { rankText, tiedRanks } from '../../voting/rankLabels'
 import { useBoardModel } from '../useBoardModel'
 import { boardCounts, countsText } from './boardCounts'
@@ -38,29 +44,12 @@ export function SynthesisPanel({ editor }: { editor: Editor }) {
 type Focus = (id: string) => void
 
 function SynthesisView({ editor, onClose }: { editor: Editor; onClose(): void }) {
-  const { t, i18n } = useTranslation()
-  const model = useBoardModel(editor)
+  const { t } = useTranslation()
+  // The lists redraw in the background (a drag on a board of 2,000 notes stays smooth); counts follow with them.
+  const model = useDeferredValue(useBoardModel(editor))
   const headingId = useId()
   const panel = useRef<HTMLElement>(null)
   const focus = useCallback<Focus>((id) => showOnCanvas(editor, id, panel), [editor])
-
-  const tied = tiedRanks(model.vote?.results.ranking ?? [])
-  const badge = (votes: ItemVotes | null) => voteBadge(t, i18n.language, votes, tied)
-  const notes = byRank(model.notes)
-  const loose = notes.filter((n) => n.enjeuId === null && !n.parking)
-  const parked = notes.filter((n) => n.parking)
-  const notesOf = new Map<string, ModelNote[]>()
-  for (const n of notes) {
-    if (n.enjeuId === null) continue
-    const list = notesOf.get(n.enjeuId)
-    if (list) list.push(n)
-    else notesOf.set(n.enjeuId, [n])
-  }
-  const titles = new Map(model.enjeux.map((e) => [e.id, e.titre || t('synthesis.untitledEnjeu')]))
-  const chantiers = byRank(model.chantiers)
-  const ranked = model.chantiers.some((c) => c.votes !== null)
-  const ChantierList = ranked ? 'ol' : 'ul'
-
   return (
     <aside
       ref={panel}
@@ -87,6 +76,33 @@ function SynthesisView({ editor, onClose }: { editor: Editor; onClose(): void })
           ×
         </button>
       </header>
+      <SynthesisLists model={model} onFocus={focus} />
+    </aside>
+  )
+}
+
+/** Memoised on the model: a render for anything else (a deferred one pending) leaves the lists be. */
+const SynthesisLists = memo(function SynthesisLists({ model, onFocus: focus }: { model: BoardModel; onFocus: Focus }) {
+  const { t, i18n } = useTranslation()
+  const tied = tiedRanks(model.vote?.results.ranking ?? [])
+  const badge = (votes: ItemVotes | null) => voteBadge(t, i18n.language, votes, tied)
+  const notes = byRank(model.notes)
+  const loose = notes.filter((n) => n.enjeuId === null && !n.parking)
+  const parked = notes.filter((n) => n.parking)
+  const notesOf = new Map<string, ModelNote[]>()
+  for (const n of notes) {
+    if (n.enjeuId === null) continue
+    const list = notesOf.get(n.enjeuId)
+    if (list) list.push(n)
+    else notesOf.set(n.enjeuId, [n])
+  }
+  const titles = new Map(model.enjeux.map((e) => [e.id, e.titre || t('synthesis.untitledEnjeu')]))
+  const chantiers = byRank(model.chantiers)
+  const ranked = model.chantiers.some((c) => c.votes !== null)
+  const ChantierList = ranked ? 'ol' : 'ul'
+
+  return (
+    <>
       <p className="synthesis-panel__counts" data-testid="synthesis-panel-counts">
         {countsText(t, boardCounts(model))}
       </p>
@@ -145,9 +161,9 @@ function SynthesisView({ editor, onClose }: { editor: Editor; onClose(): void })
           </>
         )}
       </Section>
-    </aside>
+    </>
   )
-}
+})
 
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   const headingId = useId()

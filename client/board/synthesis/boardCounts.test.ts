@@ -58,3 +58,15 @@ test('an empty board reads in the singular, as French counts zero', () => {
     '0 enjeu · 0 note dont 0 à classer · 0 au parking · 0 chantier',
   )
 })
+
+test('large counts are grouped in the page’s language', () => {
+  const counts = { enjeux: 20, notes: 2000, loose: 1500, parked: 0, chantiers: 100 }
+  assert.equal(
+    countsText(i18n.getFixedT('fr') as TFunction, counts).replace(/\s/g, ' '),
+    '20 enjeux · 2 000 notes dont 1 500 à classer · 0 au parking · 100 chantiers',
+  )
+  assert.equal(
+    countsText(i18n.getFixedT('en') as TFunction, counts),
+    '20 issues · 2,000 notes, 1,500 not sorted yet · 0 parked · 100 work streams',
+  )
+})
