@@ -14,8 +14,10 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../server/config'
 import { FacilitationService } from '../server/facilitation/facilitationService'
+import { createLogger } from '../server/logger'
 import { EXPORT_FORMATS, type ExportFile, type ExportFormat } from '../server/roadmap/exports/exportFormats'
 import { roadmapExport, snapshotExport } from '../server/roadmap/exports/storedExports'
+import { RoadmapService } from '../server/roadmap/roadmapService'
 import { buildSnapshot } from '../server/roadmap/snapshotBuilder'
 import { loadSnapshotContent } from '../server/roadmap/snapshotInputs'
 import { DATABASE_FILE, SqliteStore } from '../server/storage/sqliteStore'
@@ -116,8 +118,7 @@ async function exportFile(store: SqliteStore, { source, format }: Options): Prom
   }
   if (source.kind === 'process') {
     if (!(await store.getProcess(source.id))) throw nothing(`No démarche ${source.id}.`)
-    const latest = (await store.listRoadmapVersions(source.id)).at(-1)
-    const row = latest ? await store.getRoadmapVersion(latest.id) : null
+    const row = await new RoadmapService({ store, logger: createLogger('silent') }).latest(source.id)
     if (!row) throw nothing(`The démarche ${source.id} has no roadmap version yet.`)
     return roadmapExport(row.body, format)
   }

@@ -75,6 +75,13 @@ test('`npm run export`: csv and md on standard output, html to a file — the by
   assert.deepEqual(fs.readFileSync(out), await http(`/api/snapshots/${w.snapshotId}/export?format=html`))
 })
 
+test('--process gives the démarche’s latest roadmap version, as its HTTP export', async () => {
+  const run = await cli(['--process', w.process.id, '--format', 'csv'])
+  assert.equal(run.code, 0, run.stderr)
+  assert.deepEqual(run.stdout, await http(`/api/processes/${w.process.id}/roadmap/export?format=csv`))
+  assert.match(run.stdout.toString('utf8'), /^\uFEFFAtelier;Rang;/)
+})
+
 test('--snapshot gives the stored JSON; --live builds the same state now (same sha256), stores nothing', async () => {
   const [stored, live] = await Promise.all([
     cli(['--snapshot', w.snapshotId, '--format', 'json', '--data-dir', server.dataDir], {}),

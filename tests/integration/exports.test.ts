@@ -164,3 +164,67 @@ test('a format other than json, csv, md or html is a 400; an unknown snapshot a 
   assert.equal((await get('/api/snapshots/AAAAAAAAAAAAAAAAAAAAAA/export?format=csv', server.adminToken)).status, 404)
   assert.equal((await get('/api/snapshots/nope/export?format=csv', server.adminToken)).status, 404)
 })
+
+test('the démarche’s roadmap version (made by the snapshot) exports too, with the workshop of each chantier', async () => {
+  const versions = (await (await get(`/api/processes/${w.process.id}/roadmap-versions`, server.adminToken)).json()) as {
+    id: string
+  }[]
+  assert.equal(versions.length, 1)
+  const vid = (versions[0] as { id: string }).id
+  const json = await get(`/api/roadmap-versions/${vid}/export?format=json`, w.observer.token)
+  assert.equal(json.status, 200)
+  const stored = await get(`/api/roadmap-versions/${vid}`, w.observer.token)
+  assert.deepEqual(Buffer.from(await json.arrayBuffer()), Buffer.from(await stored.arrayBuffer()))
+  assert.match(
+    json.headers.get('content-disposition') ?? '',
+    /^attachment; filename="demarche-script-window-xss-1-script-aisne-\d{4}-\d{2}-\d{2}\.json"/,
+  )
+
+  const res = await get(`/api/processes/${w.process.id}/roadmap/export?format=csv`, w.facilitator.token)
+  // Read as bytes: fetch's text() would drop the BOM.
+  const csv = Buffer.from(await res.arrayBuffer()).toString('utf8')
+  assert.ok(csv.startsWith('\uFEFF'))
+  const rows = parseCsv(csv.slice(1))
+  const header = rows[0] as string[]
+  assert.deepEqual(header.slice(0, 5), ['Atelier', 'Rang', 'Ex æquo', 'Votes', 'Chantier'])
+  assert.equal(rows.length, 1 + snapshot.chantiers.length)
+  for (const row of rows.slice(1)) assert.equal(row[0], csvSafe(snapshot.workshop.title))
+  for (const t of CSV_CORPUS.map((x) => x.trim())) {
+    assert.ok(
+      rows.some((r) => r[header.indexOf('Description')] === csvSafe(t)),
+      `row of ${JSON.stringify(t)}`,
+    )
+  }
+  for (const row of rows) for (const cell of row) assert.doesNotMatch(cell, /^[=+\-@\t\r]/)
+
+  const html = await get(`/api/roadmap-versions/${vid}/export?format=html`, server.adminToken)
+  assert.match(html.headers.get('content-security-policy') ?? '', /^default-src 'none'; style-src 'unsafe-inline'/)
+  assert.doesNotMatch(await html.text(), /<(script|img|svg|iframe|a|base|math|details|b)\b/i)
+  const md = await (await get(`/api/roadmap-versions/${vid}/export?format=md`, server.adminToken)).text()
+  assert.doesNotMatch(md, /(?<!\\)[<[]/)
+})
+
+test('roadmap exports: the roadmap’s read access; 404 no_roadmap before a first version, 400 for another format', async () => {
+  const versions = (await (await get(`/api/processes/${w.process.id}/roadmap-versions`, server.adminToken)).json()) as {
+    id: string
+  }[]
+  const path = `/api/roadmap-versions/${(versions[0] as { id: string }).id}/export?format=csv`
+  assert.equal((await get(path)).status, 401)
+  const other = await createWorkshop(server.url, server.adminToken, 'Hors démarche')
+  const stranger = await join(server.url, other, 'participant', 'Intrus')
+  assert.equal((await get(path, stranger.token)).status, 403)
+  assert.equal((await get(path.replace('format=csv', 'format=xlsx'), server.adminToken)).status, 400)
+  const res = await fetch(`${server.url}/api/processes`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.adminToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ nom: 'Démarche sans feuille de route' }),
+  })
+  const empty = (await res.json()) as { id: string }
+  const none = await get(`/api/processes/${empty.id}/roadmap/export?format=md`, server.adminToken)
+  assert.equal(none.status, 404)
+  assert.equal((await none.json()).error.code, 'no_roadmap')
+  assert.equal(
+    (await get('/api/roadmap-versions/AAAAAAAAAAAAAAAAAAAAAA/export?format=md', server.adminToken)).status,
+    404,
+  )
+})

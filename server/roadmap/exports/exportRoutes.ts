@@ -16,13 +16,15 @@ import { z } from 'zod'
 import { WORKSHOP_ID_PATTERN } from '../../../shared/api'
 import { errors, HttpError } from '../../http/errors'
 import type { Store } from '../../storage/store'
-import { authorizeWorkshopRead, type ReadAccessDeps } from '../readAccess'
+import { authorizeProcessRead, authorizeWorkshopRead, type ReadAccessDeps } from '../readAccess'
+import type { RoadmapService } from '../roadmapService'
 import { contentDisposition, EXPORT_FORMATS, type ExportFile } from './exportFormats'
 import { HTML_EXPORT_CSP } from './htmlExport'
-import { snapshotExport } from './storedExports'
+import { roadmapExport, snapshotExport } from './storedExports'
 
 export interface ExportDeps extends ReadAccessDeps {
   store: Store
+  roadmap: Pick<RoadmapService, 'get' | 'latest'>
 }
 
 /** Snapshot, version, workshop and démarche ids are all 22 base64url characters. */
@@ -82,6 +84,25 @@ export function exportRoutes(deps: ExportDeps): Router {
     const row = await deps.store.latestSnapshot(workshopId)
     if (!row) throw new HttpError(404, 'no_snapshot', 'Cet atelier n’a pas encore d’instantané à exporter.')
     send(res, await snapshotExport(deps.store, row.body, format), disposition)
+  })
+
+  router.get('/roadmap-versions/:vid/export', async (req, res) => {
+    const vid = id(req, 'vid', 'Version')
+    const { format, disposition } = query(req)
+    const row = await deps.roadmap.get(vid)
+    if (!row) throw errors.notFound('Version')
+    await authorizeProcessRead(deps, req, row.processId)
+    send(res, roadmapExport(row.body, format), disposition)
+  })
+
+  router.get('/processes/:pid/roadmap/export', async (req, res) => {
+    const pid = id(req, 'pid', 'Démarche')
+    const { format, disposition } = query(req)
+    await authorizeProcessRead(deps, req, pid)
+    if (!(await deps.store.getProcess(pid))) throw errors.notFound('Démarche')
+    const row = await deps.roadmap.latest(pid)
+    if (!row) throw new HttpError(404, 'no_roadmap', 'Cette démarche n’a pas encore de feuille de route.')
+    send(res, roadmapExport(row.body, format), disposition)
   })
 
   return router
