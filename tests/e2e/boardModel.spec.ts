@@ -434,6 +434,16 @@ test('the live board model on two screens, the server’s snapshot and a Node de
     }
     await expect.poll(async () => (await synthesisLists(paul.page)).loose).toEqual([])
     for (const a of [fanny, paul]) await expect.poll(() => screenModel(a.page)).toEqual(nodeModel())
+
+    // The results take their place back; the Synthèse closes from the keyboard and gives the focus back.
+    await paul.page.getByTestId('results-toggle').click()
+    await expect(paul.page.getByTestId('results-panel')).toBeVisible()
+    await expect(paul.page.getByTestId('synthesis-panel')).toHaveCount(0)
+    await paul.page.getByTestId('synthesis-toggle').click()
+    await paul.page.getByTestId('synthesis-panel').getByTestId('synthesis-focus').first().focus()
+    await paul.page.keyboard.press('Escape')
+    await expect(paul.page.getByTestId('synthesis-panel')).toHaveCount(0)
+    await expect(paul.page.getByTestId('synthesis-toggle')).toBeFocused()
     expect(pageErrors).toEqual([])
   } finally {
     board.destroy()

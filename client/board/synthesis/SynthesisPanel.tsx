@@ -27,7 +27,7 @@ import { rankText, tiedRanks } from '../../voting/rankLabels'
 import { useBoardModel } from '../useBoardModel'
 import { boardCounts, countsText } from './boardCounts'
 import { focusCamera } from './focusCamera'
-import { SYNTHESIS_PANEL_ID, useSynthesisDrawer } from './useSynthesisDrawer'
+import { SYNTHESIS_PANEL_ID, SYNTHESIS_TOGGLE_ID, useSynthesisDrawer } from './useSynthesisDrawer'
 import './synthesis.css'
 
 /** Notes shown at first, and added by each « Afficher … de plus », in one list. */
@@ -38,7 +38,11 @@ const CHANTIER_PANEL_PX = 336
 export function SynthesisPanel({ editor }: { editor: Editor }) {
   const { open, setOpen } = useSynthesisDrawer()
   if (!open) return null
-  return <SynthesisView editor={editor} onClose={() => setOpen(false)} />
+  const close = () => {
+    setOpen(false)
+    document.getElementById(SYNTHESIS_TOGGLE_ID)?.focus()
+  }
+  return <SynthesisView editor={editor} onClose={close} />
 }
 
 type Focus = (id: string) => void

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import type { Editor } from 'tldraw'
 import { useBoardModel } from '../useBoardModel'
 import { boardCounts, countsText } from './boardCounts'
-import { SYNTHESIS_PANEL_ID, useSynthesisDrawer } from './useSynthesisDrawer'
+import { SYNTHESIS_PANEL_ID, SYNTHESIS_TOGGLE_ID, useSynthesisDrawer } from './useSynthesisDrawer'
 import './synthesis.css'
 
 export function SynthesisToggle({ editor }: { editor: Editor | null }) {
@@ -23,6 +23,7 @@ function Toggle({ editor }: { editor: Editor }) {
   return (
     <button
       type="button"
+      id={SYNTHESIS_TOGGLE_ID}
       className="bar-button synthesis-toggle"
       aria-expanded={open}
       aria-controls={open ? SYNTHESIS_PANEL_ID : undefined}

@@ -13,6 +13,8 @@ import { useWorkshop } from '../workshopContext'
 
 /** The panel's element id (one board per page), for the toggle's aria-controls. */
 export const SYNTHESIS_PANEL_ID = 'synthesis-panel'
+/** The toggle's element id: closing the panel gives it the keyboard back. */
+export const SYNTHESIS_TOGGLE_ID = 'synthesis-toggle'
 
 type Drawer = ReturnType<typeof atom<boolean>>
 const drawers = new Map<string, Drawer>()
