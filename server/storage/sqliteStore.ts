@@ -239,7 +239,9 @@ export class SqliteStore implements Store {
       this.db.pragma('busy_timeout = 5000')
       const version = this.db.pragma('user_version', { simple: true })
       if (version !== MIGRATIONS.length)
-        throw new Error(`database schema version ${version}, this code reads ${MIGRATIONS.length}: start its server once`)
+        throw new Error(
+          `database schema version ${version}, this code reads ${MIGRATIONS.length}: start its server once`,
+        )
     } else {
       // Must precede the first table: lets compaction give freed pages back to the
       // file system (incremental_vacuum) instead of keeping the file at its peak size.
