@@ -49,6 +49,7 @@ ${view.context ? `<dt>${view.kind === 'snapshot' ? 'Démarche' : 'Territoire'}</
 <dt>Référence</dt><dd>${escapeHtml(view.reference)}</dd>
 <dt>Chantiers</dt><dd>${view.chantiers.length}</dd>
 <dt>Enjeux</dt><dd>${view.enjeux.length}</dd>
+<dt>Empreinte</dt><dd class="fingerprint">SHA-256 <code>${escapeHtml(view.sha256)}</code></dd>
 </dl>
 </header>
 <main>
@@ -62,9 +63,6 @@ ${view.chantiers.length === 0 ? '<p>Aucun chantier.</p>' : `<ol class="chantiers
 ${view.enjeux.length === 0 ? '<p>Aucun enjeu.</p>' : view.enjeux.map((e) => enjeu(e, view)).join('\n')}
 </section>
 </main>
-<footer>
-<p>Empreinte SHA-256 du contenu : <code>${escapeHtml(view.sha256)}</code>. Document produit par Atelier.</p>
-</footer>
 </body>
 </html>
 `
@@ -200,7 +198,7 @@ ol.chantiers{list-style:none;margin:0;padding:0}
 .notes-title{font-weight:600;margin:.6rem 0 .2rem}
 ul{margin:.2rem 0;padding-left:1.3rem}
 .notes li{white-space:pre-line;overflow-wrap:anywhere}
-footer{margin-top:2.5rem;border-top:1px solid #777;padding-top:.5rem;font-size:.8rem;color:#4a4a4a;overflow-wrap:anywhere}
+.fingerprint{font-size:.8rem;color:#4a4a4a}
 @page{size:A4;margin:16mm 15mm 18mm}
 @media print{
 html{font-size:10.5pt}
