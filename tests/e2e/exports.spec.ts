@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs'
 import { type BrowserContext, expect, type Page, test } from '@playwright/test'
+import { dayOf } from '../../server/roadmap/exports/frenchFormat'
 import type { Snapshot } from '../../shared/roadmap/snapshotSchema'
 import { keyOf } from '../support/api'
 import { CSV_CORPUS, csvSafe, XSS_CORPUS } from '../support/hostileTexts'
@@ -165,18 +166,18 @@ test("each format downloads under its name; the CSV reads back with only the « 
   const snapshot = (await (
     await context.request.get(`${server.url}/api/snapshots/${hostile.snapshotId}`)
   ).json()) as Snapshot
-  const day = snapshot.createdAt.slice(0, 10)
+  // The snapshot's day, in Paris time.
+  const day = dayOf(snapshot.createdAt)
   const files: Record<string, Buffer> = {}
   for (const format of ['json', 'csv', 'md', 'html']) {
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.goto(`${server.url}/api/snapshots/${hostile.snapshotId}/export?format=${format}`).catch(() => null),
     ])
-    expect(download.suggestedFilename()).toMatch(new RegExp(`-\\d{4}-\\d{2}-\\d{2}\\.${format}$`))
+    expect(download.suggestedFilename()).toMatch(new RegExp(`chantiers.*-${day}\\.${format}$`))
     files[format] = fs.readFileSync((await download.path()) as string)
   }
   expect(JSON.parse(files.json?.toString('utf8') ?? '').sha256).toBe(snapshot.sha256)
-  expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/)
   const rows = parseCsv((files.csv as Buffer).toString('utf8').replace(/^\uFEFF/, ''))
   const description = (rows[0] as string[]).indexOf('Description')
   const written = rows.slice(1).map((r) => r[description])
