@@ -12,12 +12,12 @@ import type {
   ApiError,
   ClientConfig,
   CreateProcessBody,
+  CreateProcessResponse,
   CreateWorkshopBody,
   CreateWorkshopResponse,
   JoinBody,
   JoinResponse,
   ListProcessesResponse,
-  ProcessResponse,
   SessionResponse,
   WorkshopParticipant,
 } from '../shared/api'
@@ -31,6 +31,7 @@ import type {
   VoteSessionState,
   VoteTargetKind,
 } from '../shared/control'
+import type { ReaderLinks } from '../shared/roadmap/roadmapApi'
 import type { SnapshotSummary } from '../shared/roadmap/snapshotApi'
 import type { Snapshot } from '../shared/roadmap/snapshotSchema'
 
@@ -103,7 +104,14 @@ export const api = {
     apiRequest<ListProcessesResponse>('/api/processes', { token, signal }),
 
   createProcess: (token: string, body: CreateProcessBody) =>
-    apiRequest<ProcessResponse>('/api/processes', { method: 'POST', token, body }),
+    apiRequest<CreateProcessResponse>('/api/processes', { method: 'POST', token, body }),
+
+  /** A new reader link for the démarche's roadmap; the previous one stops working (admin token). */
+  rotateReaderLink: (token: string, processId: string) =>
+    apiRequest<{ links: ReaderLinks }>(`/api/processes/${encodeURIComponent(processId)}/reader-link/rotate`, {
+      method: 'POST',
+      token,
+    }),
 
   session: (workshopId: string, signal?: AbortSignal) =>
     apiRequest<SessionResponse>(`${workshopPath(workshopId)}/session`, { signal }),

@@ -3,7 +3,7 @@
  * for the current pathname. Links between pages are plain navigations (each
  * page is entered with a fresh load, which is what capability links need).
  */
-import { StrictMode } from 'react'
+import { lazy, StrictMode, Suspense } from 'react'
 import { createRoot } from 'react-dom/client'
 import { useTranslation } from 'react-i18next'
 import { HomePage } from './home/HomePage'
@@ -17,6 +17,9 @@ import './styles.css'
 installSameOriginGuard()
 initI18n()
 
+// Its own chunk, and none of the board's: a roadmap reader never downloads tldraw.
+const RoadmapPage = lazy(() => import('./roadmap/RoadmapPage').then((m) => ({ default: m.RoadmapPage })))
+
 function App() {
   const route = parseRoute(window.location.pathname)
   switch (route.page) {
@@ -24,6 +27,12 @@ function App() {
       return <HomePage />
     case 'workshop':
       return <WorkshopPage workshopId={route.workshopId} />
+    case 'roadmap':
+      return (
+        <Suspense fallback={null}>
+          <RoadmapPage processId={route.processId} />
+        </Suspense>
+      )
     case 'notFound':
       return <NotFound />
   }

@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { COLLEGE_IDS } from './colleges'
 import { DEPARTEMENT_CODE_PATTERN, normalizeDepartementCode } from './departements'
+import type { ReaderLinks } from './roadmap/roadmapApi'
 import type { Role } from './roles'
 
 import { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
@@ -60,6 +61,11 @@ export interface ProcessResponse {
   codeDepartement: string | null
   perimetre: string | null
   createdAt: number
+}
+
+/** `POST /api/processes` (201): the démarche and its roadmap reader link (its secret is only ever answered here and on rotation). */
+export interface CreateProcessResponse extends ProcessResponse {
+  links: ReaderLinks
 }
 
 export interface ProcessWorkshop {

@@ -37,6 +37,7 @@ import { exposeTestHook } from './testHook'
 import { useBoardConnection } from './useBoardConnection'
 import { useBoardUser } from './useBoardUser'
 import { useClientConfig } from './useClientConfig'
+import { useFocusFromUrl } from './useFocusFromUrl'
 import { useLeaveWarning } from './useLeaveWarning'
 import { useYjsStore } from './useYjsStore'
 import { WorkshopContext, workshopContextValue } from './workshopContext'
@@ -65,6 +66,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   const [notShared, setNotShared] = useState(false)
   const [editor, setEditor] = useState<Editor | null>(null)
   useLeaveWarning(connection)
+  useFocusFromUrl(editor)
 
   const storeWithStatus = useYjsStore({
     connection,

@@ -21,6 +21,7 @@ import { LockControl } from './LockControl'
 import { ParticipantsPanel } from './ParticipantsPanel'
 import { PhaseSteps } from './PhaseSteps'
 import { PrivateWritingControls } from './PrivateWritingControls'
+import { SaveToRoadmap } from './SaveToRoadmap'
 import { SummonButton, useSummonArrival } from './summon'
 import { TimerControls } from './TimerControls'
 import { useApiAction } from './useApiAction'
@@ -68,6 +69,7 @@ export function WorkshopBar({ editor, connection }: WorkshopBarProps) {
         )}
         <VoteStatus />
         <VoteControls />
+        <SaveToRoadmap />
         <ClusterSuggestions editor={editor} />
         <SynthesisToggle editor={editor} />
         <ParticipantsPanel participants={participants} online={online} />

@@ -13,6 +13,7 @@ import { apiErrorMessage } from '../apiErrorMessage'
 import { PageShell } from '../PageShell'
 import { rememberAdminToken, takeAdminToken } from './adminToken'
 import { ProcessFields } from './ProcessFields'
+import { ProcessRoadmaps } from './ProcessRoadmaps'
 import { useProcesses } from './useProcesses'
 import { WorkshopLinks } from './WorkshopLinks'
 
@@ -28,6 +29,7 @@ export function HomePage() {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [created, setCreated] = useState<CreateWorkshopResponse | null>(null)
+  const [readerLinks, setReaderLinks] = useState<Record<string, string>>({})
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -118,6 +120,7 @@ export function HomePage() {
             onProcessCreated={(p) => {
               processes.add(p)
               setProcessId(p.id)
+              setReaderLinks((links) => ({ ...links, [p.id]: new URL(p.links.reader, window.location.origin).href }))
             }}
           />
           {error && (
@@ -133,6 +136,7 @@ export function HomePage() {
         </form>
       </section>
       {created && <WorkshopLinks workshop={created} />}
+      <ProcessRoadmaps token={token} processes={processes.state} created={readerLinks} />
     </PageShell>
   )
 }

@@ -9,7 +9,7 @@
  */
 import { type KeyboardEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ListProcessesResponse, ProcessResponse } from '../../shared/api'
+import type { CreateProcessResponse, ListProcessesResponse } from '../../shared/api'
 import { DEPARTEMENT_CODE_PATTERN, normalizeDepartementCode } from '../../shared/departements'
 import type { Template } from '../../shared/workshop'
 import { api } from '../api'
@@ -29,7 +29,7 @@ export interface ProcessFieldsProps {
   /** '' when the chantiers workshop starts from no earlier workshop. */
   startFrom: string
   onStartFrom(id: string): void
-  onProcessCreated(process: ProcessResponse): void
+  onProcessCreated(process: CreateProcessResponse): void
 }
 
 export function ProcessFields(props: ProcessFieldsProps) {
@@ -140,7 +140,7 @@ function NewProcess({
 }: {
   token: string
   onCancel(): void
-  onCreated(process: ProcessResponse): void
+  onCreated(process: CreateProcessResponse): void
 }) {
   const { t } = useTranslation()
   const id = useId()

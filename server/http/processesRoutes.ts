@@ -4,8 +4,12 @@
  * and a chantiers workshop can start from the enjeux of an earlier one of it.
  */
 import { type Request, Router } from 'express'
-import { CreateProcessBody, type ListProcessesResponse, type ProcessResponse } from '../../shared/api'
-import type { ReaderLinks } from '../../shared/roadmap/roadmapApi'
+import {
+  CreateProcessBody,
+  type CreateProcessResponse,
+  type ListProcessesResponse,
+  type ProcessResponse,
+} from '../../shared/api'
 import type { AdminToken } from '../auth/adminToken'
 import { newId } from '../auth/secrets'
 import type { Logger } from '../logger'
@@ -48,8 +52,11 @@ export function processesRoutes(deps: ProcessesDeps): Router {
     const reader = newReaderSecret()
     await deps.store.createProcess(row, reader.secretHash)
     deps.logger.info({ event: 'process_created', process: row.id })
-    const links: ReaderLinks = { reader: readerLink(deps.baseUrl(req), row.id, reader.secret) }
-    res.status(201).json({ ...processResponse(row), links })
+    const response: CreateProcessResponse = {
+      ...processResponse(row),
+      links: { reader: readerLink(deps.baseUrl(req), row.id, reader.secret) },
+    }
+    res.status(201).json(response)
   })
 
   router.get('/', async (req, res) => {

@@ -34,7 +34,12 @@ before(async () => {
     aisne = await demarcheWithTwoWorkshops()
   } catch (e) {
     // What the server refused says why the set-up failed.
-    console.log(server.logs.filter((l) => /warn|error|refus|invalid/i.test(l)).slice(-10).join('\n'))
+    console.log(
+      server.logs
+        .filter((l) => /warn|error|refus|invalid/i.test(l))
+        .slice(-10)
+        .join('\n'),
+    )
     throw e
   }
 })
