@@ -20,7 +20,8 @@ import { chantierRecord } from '../support/records'
 import { atelierPerFile, joinBoard } from './actors'
 
 const atelier = atelierPerFile()
-const SHOTS = process.env.ATELIER_SCREENSHOTS ?? '/tmp/h7-shots'
+/** Screenshots go with the test's results (`--output`). */
+const shot = (name: string) => test.info().outputPath(name)
 
 interface Seeded {
   processId: string
@@ -187,7 +188,6 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
   browser,
 }) => {
   test.setTimeout(180_000)
-  fs.mkdirSync(SHOTS, { recursive: true })
   const s = await seeded()
   const fanny = await atelier.actor(browser, 'Fanny Animatrice')
   await joinBoard(fanny, s.workshop.links.facilitator, 'departement')
@@ -198,7 +198,7 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
   await expect(page.getByTestId('save-to-roadmap-done')).toHaveText('Enregistré dans la feuille de route.')
   const view = page.getByRole('link', { name: 'Voir la feuille de route' })
   await expect(view).toHaveAttribute('href', `/d/${s.processId}`)
-  await page.getByTestId('workshop-bar').screenshot({ path: `${SHOTS}/workshop-bar-saved.png` })
+  await page.getByTestId('workshop-bar').screenshot({ path: shot('workshop-bar-saved.png') })
   const requestsBefore = fanny.requests.length
   await view.click()
   await expect(page).toHaveURL(new RegExp(`/d/${s.processId}$`))
@@ -234,7 +234,7 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
   expect(loaded.some((u) => u.includes('/assets/RoadmapPage-'))).toBe(true)
   expect(loaded.filter((u) => u.includes('/assets/BoardPage-'))).toEqual([])
 
-  await page.screenshot({ path: `${SHOTS}/roadmap-laptop.png`, fullPage: true })
+  await page.screenshot({ path: shot('roadmap-laptop.png'), fullPage: true })
 
   // A chantier's details: its votes by collège and the notes behind it.
   await page
@@ -252,7 +252,7 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
     'Débit faible en zone rurale',
   ])
   await expect(details).toContainText('Région Hauts-de-France')
-  await page.screenshot({ path: `${SHOTS}/roadmap-details.png` })
+  await page.screenshot({ path: shot('roadmap-details.png') })
   // Escape closes it.
   await page.keyboard.press('Escape')
   await expect(details).toHaveCount(0)
@@ -321,12 +321,12 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
   // A phone, 360 px wide: no sideways scrolling.
   await page.setViewportSize({ width: 360, height: 740 })
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360)
-  await page.screenshot({ path: `${SHOTS}/roadmap-phone.png`, fullPage: true })
-  await page.screenshot({ path: `${SHOTS}/roadmap-phone-top.png` })
+  await page.screenshot({ path: shot('roadmap-phone.png'), fullPage: true })
+  await page.screenshot({ path: shot('roadmap-phone-top.png') })
   await page
     .getByTestId('roadmap-enjeu')
     .first()
-    .screenshot({ path: `${SHOTS}/roadmap-phone-enjeu.png` })
+    .screenshot({ path: shot('roadmap-phone-enjeu.png') })
 
   // Print: A4, no buttons, the charts kept.
   await page.setViewportSize({ width: 1280, height: 800 })
@@ -335,9 +335,9 @@ test('from a closed vote to the roadmap page: ranking, charts, details, the boar
   await expect(page.getByTestId('roadmap-compare')).toBeHidden()
   await expect(page.getByTestId('roadmap-ranking-chart')).toBeVisible()
   await expect(page.getByTestId('roadmap-participation-chart')).toBeVisible()
-  await page.screenshot({ path: `${SHOTS}/roadmap-print.png`, fullPage: true })
+  await page.screenshot({ path: shot('roadmap-print.png'), fullPage: true })
   try {
-    await page.pdf({ path: `${SHOTS}/roadmap.pdf`, format: 'A4', printBackground: true })
+    await page.pdf({ path: shot('roadmap.pdf'), format: 'A4', printBackground: true })
   } catch (e) {
     console.log(`page.pdf() not available here: ${String(e).split('\n')[0]}`)
   }
@@ -393,7 +393,7 @@ test('the admin reaches each démarche’s roadmap from the home page, and issue
   await item.getByRole('button', { name: 'Nouveau lien de lecture' }).click()
   const link = item.getByTestId('process-reader-link')
   await expect(link).toHaveText(new RegExp(`/d/${s.processId}#k=[A-Za-z0-9_-]{22}$`))
-  await page.getByTestId('process-roadmaps').screenshot({ path: `${SHOTS}/home-roadmaps.png` })
+  await page.getByTestId('process-roadmaps').screenshot({ path: shot('home-roadmaps.png') })
   // The link from before no longer opens the roadmap.
   expect(
     (await call(url, 'none', 'POST', `/api/processes/${s.processId}/join`, { key: new URL(s.reader).hash.slice(3) }))
