@@ -92,9 +92,29 @@ function readOptions(argv: string[]): Options | 'help' {
   }
 }
 
+const STRING_OPTIONS = new Set(['--workshop', '--snapshot', '--process', '--format', '--out', '--data-dir'])
+const OPTIONS = new Set([...STRING_OPTIONS, '--live', '--help'])
+
+/**
+ * `--snapshot -AbC…` → `--snapshot=-AbC…`: ids are base64url and may start with
+ * a dash, which parseArgs would otherwise take for an option and refuse.
+ */
+function joinValues(argv: string[]): string[] {
+  const joined: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string
+    const value = argv[i + 1]
+    if (STRING_OPTIONS.has(arg) && value !== undefined && !OPTIONS.has(value)) {
+      joined.push(`${arg}=${value}`)
+      i++
+    } else joined.push(arg)
+  }
+  return joined
+}
+
 function parse(argv: string[]) {
   return parseArgs({
-    args: argv,
+    args: joinValues(argv),
     strict: true,
     allowPositionals: false,
     options: {

@@ -105,6 +105,8 @@ test('nothing to export: exit code 1 and what is missing', async () => {
     [['--workshop', 'AAAAAAAAAAAAAAAAAAAAAA', '--format', 'csv'], /^No workshop AAAAAAAAAAAAAAAAAAAAAA\.\n$/],
     [['--workshop', empty.id, '--format', 'csv'], /has no snapshot yet \(take one, or export with --live\)/],
     [['--snapshot', 'nope', '--format', 'md'], /^No snapshot nope\.\n$/],
+    // Ids are base64url: one may start with a dash.
+    [['--snapshot', '-nope', '--format', 'md'], /^No snapshot -nope\.\n$/],
     [['--process', 'nope', '--format', 'md'], /^No démarche nope\.\n$/],
     [['--workshop', w.workshop.id, '--format', 'csv', '--data-dir', tempDataDir()], /^No Atelier database in /],
   ]
