@@ -44,7 +44,8 @@ test('B moves the note A wrote; it stays there after a reload and a server resta
     const editor = window.__atelier!.editor
     const note = editor.getCurrentPageShapes().find((s) => s.type === 'note')!
     const bounds = editor.getShapePageBounds(note)!
-    return editor.pageToViewport(bounds.center)
+    // Screen (page) coordinates, as the mouse uses: the canvas sits below the bars.
+    return editor.pageToScreen(bounds.center)
   })
   await b.page.keyboard.press('Escape')
   await b.page.mouse.move(centre.x, centre.y)
