@@ -53,7 +53,7 @@ export function ClusterPreviewOverlay() {
   const outlines = JSON.parse(json) as Outline[]
   if (outlines.length === 0) return null
   return (
-    <div className="cluster-outlines" aria-hidden="true" data-testid="cluster-outlines">
+    <div className="canvas-layer" aria-hidden="true" data-testid="cluster-outlines">
       {outlines.map((o) => (
         <div
           key={o.key}

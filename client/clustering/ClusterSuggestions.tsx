@@ -250,7 +250,7 @@ function PreviewPanel({
   return (
     <section
       id={id}
-      className="cluster-panel"
+      className="side-panel cluster-panel"
       style={placement}
       aria-labelledby={headingId}
       data-testid="cluster-panel"
@@ -263,7 +263,7 @@ function PreviewPanel({
       <h2 id={headingId} ref={headingRef} tabIndex={-1}>
         {t('clustering.panelTitle')}
       </h2>
-      <p className="cluster-panel__help">{t('clustering.intro')}</p>
+      <p className="panel-help">{t('clustering.intro')}</p>
       <ol className="cluster-panel__groups">
         {preview.groups.map((group) => {
           const notes = texts.get(group.number) ?? []
@@ -284,7 +284,7 @@ function PreviewPanel({
               <input
                 id={inputId}
                 type="text"
-                className="cluster-group__label"
+                className="panel-input cluster-group__label"
                 data-testid={`cluster-label-${group.number}`}
                 value={group.label}
                 maxLength={MAX_LABEL}
@@ -316,7 +316,7 @@ function PreviewPanel({
         })}
       </ol>
       {preview.unclustered > 0 && (
-        <p className="cluster-panel__help">{t('clustering.unclustered', { count: preview.unclustered })}</p>
+        <p className="panel-help">{t('clustering.unclustered', { count: preview.unclustered })}</p>
       )}
       <div className="cluster-panel__actions">
         <button

@@ -68,13 +68,13 @@ function ResultsView({ editor, results, live, anonymous, onHide }: ResultsViewPr
 
   return (
     <aside
-      className={`results-panel${expanded ? ' is-expanded' : ''}`}
+      className={`side-panel side-panel--docked results-panel${expanded ? ' is-expanded' : ''}`}
       aria-labelledby={headingId}
       data-testid="results-panel"
       data-session={results.sessionId}
     >
       <CollegePatterns />
-      <header className="results-panel__header">
+      <header className="side-panel__header">
         <h2 id={headingId}>{t('voting.panel.title')}</h2>
         <button
           type="button"
@@ -87,7 +87,7 @@ function ResultsView({ editor, results, live, anonymous, onHide }: ResultsViewPr
         </button>
         <button
           type="button"
-          className="results-panel__close"
+          className="side-panel__close"
           aria-label={t('voting.panel.close')}
           title={t('voting.panel.close')}
           data-testid="results-close"

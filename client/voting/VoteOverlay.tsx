@@ -65,7 +65,7 @@ export function VoteOverlay() {
   const tied = tiedRanks(results?.ranking ?? [])
   const votable = new Set(voteIds)
   return (
-    <div className="vote-overlay" data-testid="vote-overlay">
+    <div className="canvas-layer vote-overlay" data-testid="vote-overlay">
       {anchors.map((a) => {
         const title = name(a.title)
         const ranked = byId.get(a.id)

@@ -52,7 +52,7 @@ export function ChantierLinks() {
   const links = JSON.parse(json) as Link[]
   if (links.length === 0) return null
   return (
-    <svg className="chantier-links" aria-hidden="true" data-testid="chantier-links">
+    <svg className="canvas-layer" aria-hidden="true" data-testid="chantier-links">
       {links.map((l) => (
         <g
           key={l.key}

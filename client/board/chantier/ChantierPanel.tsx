@@ -102,7 +102,7 @@ function ChantierForm({ editor, shape, readOnly, anctOpen, onAnctToggle }: Chant
   const atMax = props.enjeuIds.length >= CHANTIER_LIMITS.enjeuIds
   return (
     <aside
-      className="chantier-panel"
+      className="side-panel side-panel--docked chantier-panel"
       data-testid="chantier-panel"
       data-readonly={readOnly ? 'true' : 'false'}
       aria-labelledby={headingId}
@@ -114,12 +114,12 @@ function ChantierForm({ editor, shape, readOnly, anctOpen, onAnctToggle }: Chant
         editor.getContainer().focus()
       }}
     >
-      <header className="chantier-panel__header">
+      <header className="side-panel__header">
         <h2 id={headingId}>{t('chantier.panel.title')}</h2>
         {readOnly && <span className="chantier-panel__badge">{t('chantier.panel.readOnly')}</span>}
         <button
           type="button"
-          className="chantier-panel__close"
+          className="side-panel__close"
           aria-label={t('chantier.panel.close')}
           title={t('chantier.panel.close')}
           onClick={() => editor.selectNone()}
@@ -177,10 +177,10 @@ function ChantierForm({ editor, shape, readOnly, anctOpen, onAnctToggle }: Chant
       <fieldset className="chantier-panel__enjeux" data-testid="chantier-enjeux">
         <legend>{t('chantier.panel.enjeux')}</legend>
         {enjeux.length === 0 ? (
-          <p className="chantier-panel__help">{t('chantier.panel.noEnjeux')}</p>
+          <p className="panel-help">{t('chantier.panel.noEnjeux')}</p>
         ) : (
           <>
-            <p className="chantier-panel__help">
+            <p className="panel-help">
               {t('chantier.panel.enjeuxHelp')}
               {atMax && ` ${t('chantier.panel.enjeuxMax', { max: CHANTIER_LIMITS.enjeuIds })}`}
             </p>
@@ -240,7 +240,7 @@ function AnctSection({ props, readOnly, open, onToggle, update }: AnctSectionPro
           {t('chantierAnct.filled', { count: filled, total: ANCT_FIELDS.length })}
         </span>
       </summary>
-      <p className="chantier-panel__help">{t('chantierAnct.intro')}</p>
+      <p className="panel-help">{t('chantierAnct.intro')}</p>
       <DraftField
         field="contexte"
         label={t('chantierAnct.contexte')}
@@ -334,6 +334,7 @@ function DraftField({ field, label, help, placeholder, value, max, rows, readOnl
 
   const common = {
     id,
+    className: 'panel-input',
     'data-testid': `chantier-field-${field}`,
     value: draft,
     placeholder,
@@ -358,7 +359,7 @@ function DraftField({ field, label, help, placeholder, value, max, rows, readOnl
       <label htmlFor={id}>{label}</label>
       {rows ? <textarea rows={rows} {...common} /> : <input type="text" {...common} />}
       {help && (
-        <p id={`${id}-help`} className="chantier-panel__help">
+        <p id={`${id}-help`} className="panel-help">
           {help}
         </p>
       )}

@@ -58,7 +58,7 @@ function SynthesisView({ editor, onClose }: { editor: Editor; onClose(): void })
     <aside
       ref={panel}
       id={SYNTHESIS_PANEL_ID}
-      className="synthesis-panel"
+      className="side-panel side-panel--docked synthesis-panel"
       aria-labelledby={headingId}
       data-testid="synthesis-panel"
       onKeyDown={(e) => {
@@ -67,11 +67,11 @@ function SynthesisView({ editor, onClose }: { editor: Editor; onClose(): void })
         onClose()
       }}
     >
-      <header className="synthesis-panel__header">
+      <header className="side-panel__header">
         <h2 id={headingId}>{t('synthesis.title')}</h2>
         <button
           type="button"
-          className="synthesis-panel__close"
+          className="side-panel__close"
           aria-label={t('synthesis.close')}
           title={t('synthesis.close')}
           data-testid="synthesis-close"
@@ -110,11 +110,11 @@ const SynthesisLists = memo(function SynthesisLists({ model, onFocus: focus }: {
       <p className="synthesis-panel__counts" data-testid="synthesis-panel-counts">
         {countsText(t, boardCounts(model))}
       </p>
-      {model.vote?.session.status === 'open' && <p className="synthesis-panel__note">{t('synthesis.votesLive')}</p>}
+      {model.vote?.session.status === 'open' && <p className="panel-help">{t('synthesis.votesLive')}</p>}
 
       <Section id="enjeux" title={t('synthesis.sectionEnjeux')}>
         {model.enjeux.length === 0 ? (
-          <p className="synthesis-panel__empty">{t('synthesis.noEnjeux')}</p>
+          <p className="panel-help is-empty">{t('synthesis.noEnjeux')}</p>
         ) : (
           <ul className="synthesis-enjeux">
             {byRank(model.enjeux).map((enjeu) => (
@@ -153,10 +153,10 @@ const SynthesisLists = memo(function SynthesisLists({ model, onFocus: focus }: {
 
       <Section id="chantiers" title={t('synthesis.sectionChantiers')}>
         {chantiers.length === 0 ? (
-          <p className="synthesis-panel__empty">{t('synthesis.noChantiers')}</p>
+          <p className="panel-help is-empty">{t('synthesis.noChantiers')}</p>
         ) : (
           <>
-            {ranked && <p className="synthesis-panel__note">{t('synthesis.ranked')}</p>}
+            {ranked && <p className="panel-help">{t('synthesis.ranked')}</p>}
             <ChantierList className="synthesis-chantiers">
               {chantiers.map((c) => (
                 <ChantierItem key={c.id} chantier={c} titles={titles} badge={badge(c.votes)} onFocus={focus} />
@@ -234,7 +234,7 @@ interface NoteListProps {
 function NoteList({ notes, empty, badge, onFocus }: NoteListProps) {
   const { t } = useTranslation()
   const [limit, setLimit] = useState(NOTES_STEP)
-  if (notes.length === 0) return <p className="synthesis-panel__empty">{empty}</p>
+  if (notes.length === 0) return <p className="panel-help is-empty">{empty}</p>
   const rest = notes.length - limit
   return (
     <>
