@@ -23,16 +23,10 @@
  */
 import { z } from 'zod'
 import { TEMPLATES } from '../workshop'
+import { CollegeId, Count, Id, ParCollege, ParticipationParCollege, Rank, Sha256, Text } from './schemaParts'
 import { SnapshotChantier } from './snapshotSchema'
 
 export const ROADMAP_SCHEMA_VERSION = 1
-
-const Id = z.string().min(1).max(200)
-const Text = (max: number) => z.string().max(max)
-const Count = z.int().min(0)
-const Rank = z.int().min(1).nullable()
-const ParCollege = z.record(z.string().max(60), Count)
-const Participation = z.record(z.string().max(60), z.strictObject({ inscrits: Count, votants: Count }))
 
 /** `<workshopId>/<shapeId>`: an item of one workshop's board, unique in the démarche. */
 const Key = z
@@ -47,7 +41,7 @@ const Ref = z
 export const RoadmapAtelier = z.strictObject({
   workshop: z.strictObject({ id: Id, kind: z.enum(TEMPLATES), title: Text(200) }),
   snapshotId: Id,
-  snapshotSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  snapshotSha256: Sha256,
   createdAt: z.iso.datetime().describe('When the snapshot was taken.'),
 })
 
@@ -93,18 +87,18 @@ export const RoadmapChantier = SnapshotChantier.omit({ id: true, enjeuIds: true,
 )
 
 export const RoadmapParticipation = z.strictObject({
-  parCollege: Participation.describe('Summed over the ateliers.'),
+  parCollege: ParticipationParCollege.describe('Summed over the ateliers.'),
   ateliers: z.array(
     z.strictObject({
       workshopId: Id,
       voteSessionId: Id.nullable().describe('The vote the counts come from; null: people present, nobody voted.'),
       inscrits: Count,
       votants: Count,
-      parCollege: Participation,
+      parCollege: ParticipationParCollege,
     }),
   ),
   organisations: z
-    .array(z.strictObject({ nom: Text(200), college: z.string().max(60).nullable(), participants: Count }))
+    .array(z.strictObject({ nom: Text(200), college: CollegeId.nullable(), participants: Count }))
     .describe('Organisations present, summed over the ateliers.'),
 })
 
@@ -115,12 +109,9 @@ export const RoadmapVersion = z
     version: z.int().min(1).describe('Counts from 1 per démarche.'),
     createdAt: z.iso.datetime(),
     previousId: Id.nullable().describe('The démarche’s previous version.'),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe(
-        'SHA-256 of the canonical JSON (keys sorted, no spaces) of the version without id, version, createdAt, previousId and sha256: two versions built from the same snapshots have the same sha256.',
-      ),
+    sha256: Sha256.describe(
+      'SHA-256 of the canonical JSON (keys sorted, no spaces) of the version without id, version, createdAt, previousId and sha256: two versions built from the same snapshots have the same sha256.',
+    ),
     demarche: z.strictObject({
       id: Id,
       nom: Text(200),

@@ -18,14 +18,10 @@
  */
 import { z } from 'zod'
 import { TEMPLATES } from '../workshop'
+import { CollegeId, Count, Id, ParCollege, ParticipationParCollege, Rank, Sha256, Text } from './schemaParts'
 
 export const SNAPSHOT_SCHEMA_VERSION = 1
 
-const Id = z.string().min(1).max(200)
-const Text = (max: number) => z.string().max(max)
-const Count = z.int().min(0)
-/** Points per collège id. */
-const ParCollege = z.record(z.string().max(60), Count)
 /** A calendar date, `YYYY-MM-DD`. */
 const IsoDate = z.iso.date()
 
@@ -37,7 +33,7 @@ export const SnapshotMembre = z
   .strictObject({
     id: Id.describe('Stable id of the organisation within the snapshot.'),
     nom: Text(200),
-    college: z.string().max(60).nullable(),
+    college: CollegeId.nullable(),
     participants: Count,
   })
   .describe('An organisation present at the workshop.')
@@ -47,7 +43,7 @@ export const SnapshotEnjeu = z.strictObject({
   titre: Text(500),
   noteIds: z.array(Id),
   votes: Count.nullable(),
-  rang: z.int().min(1).nullable(),
+  rang: Rank,
   parCollege: ParCollege,
   origine: Origine.nullable(),
 })
@@ -72,7 +68,7 @@ export const SnapshotChantier = z.strictObject({
   perimetreGeographique: Text(200).nullable(),
   enjeuIds: z.array(Id),
   votes: Count.nullable(),
-  rang: z.int().min(1).nullable(),
+  rang: Rank,
   parCollege: ParCollege,
   provenance: z
     .strictObject({
@@ -89,7 +85,7 @@ export const SnapshotNote = z.strictObject({
   clusterId: Id.nullable().describe('The enjeu holding the note, or null.'),
   parking: z.boolean(),
   votes: Count.nullable(),
-  rang: z.int().min(1).nullable(),
+  rang: Rank,
 })
 
 export const SnapshotVotes = z.strictObject({
@@ -104,7 +100,7 @@ export const SnapshotVotes = z.strictObject({
   participation: z.strictObject({
     inscrits: Count,
     votants: Count,
-    parCollege: z.record(z.string().max(60), z.strictObject({ inscrits: Count, votants: Count })),
+    parCollege: ParticipationParCollege,
   }),
 })
 
@@ -115,12 +111,9 @@ export const Snapshot = z
     createdAt: z.iso.datetime(),
     createdBy: z.strictObject({ participantId: Id }),
     previousId: Id.nullable().describe('The workshop’s previous snapshot.'),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .describe(
-        'SHA-256 of the canonical JSON (keys sorted, no spaces) of the snapshot without id, createdAt, createdBy, previousId and sha256: two snapshots of the same state have the same sha256.',
-      ),
+    sha256: Sha256.describe(
+      'SHA-256 of the canonical JSON (keys sorted, no spaces) of the snapshot without id, createdAt, createdBy, previousId and sha256: two snapshots of the same state have the same sha256.',
+    ),
     workshop: z.strictObject({
       id: Id,
       kind: z.enum(TEMPLATES),
