@@ -10,7 +10,7 @@
  */
 import { COLLEGES } from '../../../shared/colleges'
 import type { RoadmapVersion } from '../../../shared/roadmap/roadmapSchema'
-import type { Snapshot } from '../../../shared/roadmap/snapshotSchema'
+import type { Snapshot, SnapshotChantier } from '../../../shared/roadmap/snapshotSchema'
 
 export interface ExportView {
   kind: 'snapshot' | 'roadmap'
@@ -94,33 +94,12 @@ export function snapshotView(snapshot: Snapshot, context: SnapshotContext): Expo
   const noteText = new Map(snapshot.notes.map((n) => [n.id, n.texte]))
   const enjeuTitle = new Map(snapshot.enjeux.map((e) => [e.id, e.titre]))
   const texts = (ids: readonly string[]) => ids.flatMap((id) => noteText.get(id) ?? [])
-  const names = (orgs: readonly { nom: string }[]) => orgs.map((o) => o.nom)
   const answers = new Map(snapshot.chantiers.map((c) => [c.id, c.enjeuIds]))
 
-  const chantiers = withTies(
-    ranked(snapshot.chantiers).map((c) => ({
-      id: c.id,
-      rang: c.rang,
-      exAequo: false,
-      votes: c.votes,
-      nom: c.nom,
-      enjeux: c.enjeuIds.flatMap((id) => enjeuTitle.get(id) ?? []),
-      porteurs: names(c.porteurs),
-      partenaires: names(c.partenaires),
-      echeance: c.echeance,
-      dateDeDebut: c.dateDeDebut,
-      dateDeFin: c.dateDeFin,
-      description: c.description,
-      contexte: c.contexte,
-      besoins: c.besoins,
-      budgetGlobal: c.budgetGlobal,
-      coFinancements: names(c.coFinancements),
-      perimetreGeographique: c.perimetreGeographique,
-      parCollege: c.parCollege,
-      notes: texts(c.provenance.noteIds),
-      atelier: null,
-    })),
-  )
+  const chantiers = exportChantiers(snapshot.chantiers, enjeuTitle, (c) => ({
+    notes: texts(c.provenance.noteIds),
+    atelier: null,
+  }))
   const enjeux = ranked(snapshot.enjeux).map((e) => ({
     id: e.id,
     titre: e.titre,
@@ -165,31 +144,10 @@ export function roadmapView(version: RoadmapVersion): ExportView {
   }
   const enjeuTitle = new Map(version.enjeux.map((e) => [e.id, e.titre]))
   const atelierTitle = new Map(version.ateliers.map((a) => [a.workshop.id, a.workshop.title]))
-  const names = (orgs: readonly { nom: string }[]) => orgs.map((o) => o.nom)
-  const chantiers = withTies(
-    ranked(version.chantiers).map((c) => ({
-      id: c.id,
-      rang: c.rang,
-      exAequo: false,
-      votes: c.votes,
-      nom: c.nom,
-      enjeux: c.enjeuIds.flatMap((id) => enjeuTitle.get(id) ?? []),
-      porteurs: names(c.porteurs),
-      partenaires: names(c.partenaires),
-      echeance: c.echeance,
-      dateDeDebut: c.dateDeDebut,
-      dateDeFin: c.dateDeFin,
-      description: c.description,
-      contexte: c.contexte,
-      besoins: c.besoins,
-      budgetGlobal: c.budgetGlobal,
-      coFinancements: names(c.coFinancements),
-      perimetreGeographique: c.perimetreGeographique,
-      parCollege: c.parCollege,
-      notes: c.provenance.notes.flatMap((r) => noteText.get(refKey(r)) ?? []),
-      atelier: atelierTitle.get(c.workshopId) ?? null,
-    })),
-  )
+  const chantiers = exportChantiers(version.chantiers, enjeuTitle, (c) => ({
+    notes: c.provenance.notes.flatMap((r) => noteText.get(refKey(r)) ?? []),
+    atelier: atelierTitle.get(c.workshopId) ?? null,
+  }))
   const order = new Map(chantiers.map((c, i) => [c.id, i]))
   const { demarche, participation: p } = version
   const territoire = [demarche.perimetre, demarche.codeDepartement && `département ${demarche.codeDepartement}`]
@@ -229,6 +187,45 @@ export function roadmapView(version: RoadmapVersion): ExportView {
     })),
     colleges: collegeOrder(chantiers.flatMap((c) => Object.keys(c.parCollege))),
   }
+}
+
+/** The fields of a chantier that a snapshot and a roadmap version both carry, as they carry them. */
+type ChantierFields = Omit<SnapshotChantier, 'provenance'>
+
+/**
+ * A snapshot's or a roadmap version's chantiers as the exports show them,
+ * ranked, ties marked; `behind` gives what only the caller can read: the
+ * texts of the notes behind one and the workshop it comes from.
+ */
+function exportChantiers<C extends ChantierFields>(
+  chantiers: readonly C[],
+  enjeuTitle: ReadonlyMap<string, string>,
+  behind: (c: C) => Pick<ExportChantier, 'notes' | 'atelier'>,
+): ExportChantier[] {
+  const names = (orgs: readonly { nom: string }[]) => orgs.map((o) => o.nom)
+  return withTies(
+    ranked(chantiers).map((c) => ({
+      id: c.id,
+      rang: c.rang,
+      exAequo: false,
+      votes: c.votes,
+      nom: c.nom,
+      enjeux: c.enjeuIds.flatMap((id) => enjeuTitle.get(id) ?? []),
+      porteurs: names(c.porteurs),
+      partenaires: names(c.partenaires),
+      echeance: c.echeance,
+      dateDeDebut: c.dateDeDebut,
+      dateDeFin: c.dateDeFin,
+      description: c.description,
+      contexte: c.contexte,
+      besoins: c.besoins,
+      budgetGlobal: c.budgetGlobal,
+      coFinancements: names(c.coFinancements),
+      perimetreGeographique: c.perimetreGeographique,
+      parCollege: c.parCollege,
+      ...behind(c),
+    })),
+  )
 }
 
 function refKey(ref: { workshopId: string; shapeId: string }): string {
