@@ -8,7 +8,7 @@
  * Reading follows server/roadmap/readAccess.ts (admin, reader link, or a
  * session of one of the démarche's workshops).
  */
-import { type Request, type Response, Router } from 'express'
+import { Router } from 'express'
 import { z } from 'zod'
 import { WORKSHOP_ID_PATTERN } from '../../shared/api'
 import type { RoadmapVersionSummary } from '../../shared/roadmap/roadmapApi'
@@ -17,6 +17,8 @@ import type { RoadmapService } from '../roadmap/roadmapService'
 import type { RoadmapVersionRow } from '../storage/store'
 import { requireAdmin } from './adminAuth'
 import { errors, fromZod, HttpError } from './errors'
+import { pathParams } from './pathParams'
+import { sendStoredJson } from './storedJson'
 
 export interface RoadmapDeps extends ReadAccessDeps {
   roadmap: RoadmapService
@@ -30,23 +32,7 @@ const DiffParams = z.strictObject({ a: Id, b: Id })
 /** Appending a version takes no parameters: nothing, or an empty object. */
 const NoBody = z.strictObject({})
 
-function params<T>(schema: z.ZodType<T>, req: Request, what: string): T {
-  const parsed = schema.safeParse(req.params)
-  if (!parsed.success) throw errors.notFound(what)
-  return parsed.data
-}
-
 const noRoadmap = () => new HttpError(404, 'no_roadmap', 'Cette démarche n’a pas encore de feuille de route.')
-
-/** Sends a stored version as it is: its bytes, JSON, its sha256 as the (strong) ETag. */
-function sendStored(res: Response, row: RoadmapVersionRow, status = 200): void {
-  res.status(status)
-  res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.setHeader('ETag', `"${row.sha256}"`)
-  // Immutable, but who may read it can change: revalidate (a 304 is cheap).
-  res.setHeader('Cache-Control', 'private, no-cache')
-  res.send(Buffer.from(row.body, 'utf8'))
-}
 
 export function roadmapRoutes(deps: RoadmapDeps): Router {
   const router = Router()
@@ -58,27 +44,27 @@ export function roadmapRoutes(deps: RoadmapDeps): Router {
   }
 
   router.post('/processes/:pid/roadmap-versions', async (req, res) => {
-    const { pid } = params(ProcessParams, req, 'Démarche')
+    const { pid } = pathParams(ProcessParams, req, 'Démarche')
     requireAdmin(deps.adminToken, req)
     const body = NoBody.safeParse(req.body ?? {})
     if (!body.success) throw fromZod(body.error)
     const row = await deps.roadmap.append(pid)
     if (!row) throw errors.notFound('Démarche')
     res.setHeader('Location', `/api/roadmap-versions/${row.id}`)
-    sendStored(res, row, 201)
+    sendStoredJson(res, row, 201)
   })
 
   router.get('/processes/:pid/roadmap', async (req, res) => {
-    const { pid } = params(ProcessParams, req, 'Démarche')
+    const { pid } = pathParams(ProcessParams, req, 'Démarche')
     await authorizeProcessRead(deps, req, pid)
     if (!(await deps.store.getProcess(pid))) throw errors.notFound('Démarche')
     const row = await deps.roadmap.latest(pid)
     if (!row) throw noRoadmap()
-    sendStored(res, row)
+    sendStoredJson(res, row)
   })
 
   router.get('/processes/:pid/roadmap-versions', async (req, res) => {
-    const { pid } = params(ProcessParams, req, 'Démarche')
+    const { pid } = pathParams(ProcessParams, req, 'Démarche')
     await authorizeProcessRead(deps, req, pid)
     if (!(await deps.store.getProcess(pid))) throw errors.notFound('Démarche')
     const list: RoadmapVersionSummary[] = (await deps.roadmap.list(pid)).map((v) => ({
@@ -91,14 +77,14 @@ export function roadmapRoutes(deps: RoadmapDeps): Router {
   })
 
   router.get('/roadmap-versions/:vid', async (req, res) => {
-    const { vid } = params(VersionParams, req, 'Version')
+    const { vid } = pathParams(VersionParams, req, 'Version')
     const row = await version(vid)
     await authorizeProcessRead(deps, req, row.processId)
-    sendStored(res, row)
+    sendStoredJson(res, row)
   })
 
   router.get('/roadmap-versions/:a/diff/:b', async (req, res) => {
-    const { a, b } = params(DiffParams, req, 'Version')
+    const { a, b } = pathParams(DiffParams, req, 'Version')
     const [before, after] = [await version(a), await version(b)]
     await authorizeProcessRead(deps, req, before.processId)
     res.json(deps.roadmap.diff(before, after))

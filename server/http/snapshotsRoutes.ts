@@ -5,15 +5,16 @@
  * - `GET /api/snapshots/:sid`: one, byte for byte as stored, with its sha256 as ETag.
  * Reading follows server/roadmap/readAccess.ts.
  */
-import { type Request, type Response, Router } from 'express'
+import { Router } from 'express'
 import { z } from 'zod'
 import { WORKSHOP_ID_PATTERN } from '../../shared/api'
 import type { SnapshotSummary } from '../../shared/roadmap/snapshotApi'
 import { authorizeWorkshopRead, type ReadAccessDeps } from '../roadmap/readAccess'
 import type { SnapshotService } from '../roadmap/snapshotService'
-import type { SnapshotRow } from '../storage/store'
 import { errors, fromZod, HttpError } from './errors'
+import { pathParams } from './pathParams'
 import { authenticate } from './sessionAuth'
+import { sendStoredJson } from './storedJson'
 
 export interface SnapshotsDeps extends ReadAccessDeps {
   snapshots: SnapshotService
@@ -25,27 +26,11 @@ const SnapshotParams = z.strictObject({ sid: z.string().regex(WORKSHOP_ID_PATTER
 /** Taking a snapshot takes no parameters: nothing, or an empty object. */
 const NoBody = z.strictObject({})
 
-function params<T>(schema: z.ZodType<T>, req: Request, what: string): T {
-  const parsed = schema.safeParse(req.params)
-  if (!parsed.success) throw errors.notFound(what)
-  return parsed.data
-}
-
-/** Sends a stored snapshot as it is: its bytes, JSON, its sha256 as the (strong) ETag. */
-function sendStored(res: Response, row: SnapshotRow, status = 200): void {
-  res.status(status)
-  res.setHeader('Content-Type', 'application/json; charset=utf-8')
-  res.setHeader('ETag', `"${row.sha256}"`)
-  // Immutable, but who may read it can change: revalidate (a 304 is cheap).
-  res.setHeader('Cache-Control', 'private, no-cache')
-  res.send(Buffer.from(row.body, 'utf8'))
-}
-
 export function snapshotsRoutes(deps: SnapshotsDeps): Router {
   const router = Router()
 
   router.post('/workshops/:id/snapshots', async (req, res) => {
-    const { id } = params(WorkshopParams, req, 'Atelier')
+    const { id } = pathParams(WorkshopParams, req, 'Atelier')
     const auth = await authenticate(deps.signer, deps.store, req, id)
     if (!auth.ok) throw auth.status === 401 ? errors.unauthorized() : errors.forbidden()
     if (auth.session.role !== 'facilitator')
@@ -54,11 +39,11 @@ export function snapshotsRoutes(deps: SnapshotsDeps): Router {
     if (!body.success) throw fromZod(body.error)
     const { row } = await deps.snapshots.create(id, auth.session.participantId)
     res.setHeader('Location', `/api/snapshots/${row.id}`)
-    sendStored(res, row, 201)
+    sendStoredJson(res, row, 201)
   })
 
   router.get('/workshops/:id/snapshots', async (req, res) => {
-    const { id } = params(WorkshopParams, req, 'Atelier')
+    const { id } = pathParams(WorkshopParams, req, 'Atelier')
     await authorizeWorkshopRead(deps, req, id)
     if (!(await deps.store.getWorkshop(id))) throw errors.notFound('Atelier')
     const list: SnapshotSummary[] = (await deps.snapshots.list(id)).map((m) => ({
@@ -70,11 +55,11 @@ export function snapshotsRoutes(deps: SnapshotsDeps): Router {
   })
 
   router.get('/snapshots/:sid', async (req, res) => {
-    const { sid } = params(SnapshotParams, req, 'Instantané')
+    const { sid } = pathParams(SnapshotParams, req, 'Instantané')
     const row = await deps.snapshots.get(sid)
     if (!row) throw errors.notFound('Instantané')
     await authorizeWorkshopRead(deps, req, row.workshopId)
-    sendStored(res, row)
+    sendStoredJson(res, row)
   })
 
   return router
