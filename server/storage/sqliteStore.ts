@@ -99,15 +99,8 @@ interface RoadmapVersionDbRow {
   body: string
 }
 
-function roadmapVersionFromRow(r: RoadmapVersionDbRow): RoadmapVersionRow {
-  return {
-    id: r.id,
-    processId: r.process_id,
-    version: r.version,
-    createdAt: r.created_at,
-    sha256: r.sha256,
-    body: r.body,
-  }
+function roadmapVersionMeta(r: Omit<RoadmapVersionDbRow, 'body'>): RoadmapVersionMeta {
+  return { id: r.id, processId: r.process_id, version: r.version, createdAt: r.created_at, sha256: r.sha256 }
 }
 
 interface VoteSessionRow {
@@ -660,7 +653,7 @@ export class SqliteStore implements Store {
     return this.db
       .transaction((): RoadmapVersionRow => {
         const last = this.stmt.latestRoadmapVersion.get(processId)
-        const previous = last ? roadmapVersionFromRow(last) : null
+        const previous = last ? { ...roadmapVersionMeta(last), body: last.body } : null
         const next = { ...make(previous), processId, version: (previous?.version ?? 0) + 1 }
         this.stmt.insertRoadmapVersion.run(next.id, processId, next.version, next.createdAt, next.sha256, next.body)
         return next
@@ -670,17 +663,11 @@ export class SqliteStore implements Store {
 
   async getRoadmapVersion(id: string): Promise<RoadmapVersionRow | null> {
     const r = this.stmt.getRoadmapVersion.get(id)
-    return r ? roadmapVersionFromRow(r) : null
+    return r ? { ...roadmapVersionMeta(r), body: r.body } : null
   }
 
   async listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]> {
-    return this.stmt.listRoadmapVersions.all(processId).map((r) => ({
-      id: r.id,
-      processId: r.process_id,
-      version: r.version,
-      createdAt: r.created_at,
-      sha256: r.sha256,
-    }))
+    return this.stmt.listRoadmapVersions.all(processId).map(roadmapVersionMeta)
   }
 
   async isWritable(): Promise<boolean> {
