@@ -19,6 +19,9 @@ test('the admin creates a workshop and gets three links with QR codes', async ({
   await admin.page.getByTestId('home-title').fill('Atelier enjeux — Aisne')
   await admin.page.getByTestId('home-template').selectOption('enjeux')
   await admin.page.getByTestId('home-create').click()
+  // Links or an error, whichever comes: an error fails here with its own words.
+  await expect(admin.page.getByTestId('link-facilitator').or(admin.page.getByTestId('home-error'))).toBeVisible()
+  await expect(admin.page.getByTestId('home-error')).toHaveCount(0)
   for (const role of ['facilitator', 'participant', 'observer']) {
     await expect(admin.page.getByTestId(`link-${role}`)).toHaveAttribute('href', /\/w\/[A-Za-z0-9_-]{22}#k=/)
   }
