@@ -10,11 +10,10 @@
  */
 import fs from 'node:fs'
 import { expect, type Page, test } from '@playwright/test'
-import type { TLRecord } from '@tldraw/tlschema'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
 import * as build from '../../shared/model/shapeRecords'
 import { join } from '../support/api'
-import { connectBoard, eventually } from '../support/boardClient'
+import { writeBoard } from '../support/boardClient'
 import { call } from '../support/controlClient'
 import { chantierRecord } from '../support/records'
 import { atelierPerFile, joinBoard } from './actors'
@@ -115,14 +114,16 @@ async function seeded(): Promise<Seeded> {
       build.indexKey(92),
     ),
   ]
-  await writeBoard(workshop, seeder, records)
+  await writeBoard(url, workshop.id, seeder.token, records)
 
   // Version 1: before the vote.
   expect((await call(url, seeder.token, 'POST', `/api/workshops/${workshop.id}/snapshots`)).status).toBe(201)
 
   // Then the group renames an enjeu and votes.
   const reseau = records[0] as ReturnType<typeof build.frameRecord>
-  await writeBoard(workshop, seeder, [{ ...reseau, props: { ...reseau.props, name: 'Réseaux et débit' } }])
+  await writeBoard(url, workshop.id, seeder.token, [
+    { ...reseau, props: { ...reseau.props, name: 'Réseaux et débit' } },
+  ])
   const open = await call(url, seeder.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions`, {
     targets: 'chantiers',
     votesPerPerson: 3,
@@ -148,27 +149,6 @@ async function seeded(): Promise<Seeded> {
     (await call(url, seeder.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions/${open.body.id}/close`)).status,
   ).toBe(200)
   return { processId: process.body.id, reader: process.body.links.reader, workshop, seeder, alice, bruno }
-}
-
-/** Writes records through a stock client; resolves once another client holds them (the server has them). */
-async function writeBoard(workshop: CreateWorkshopResponse, who: JoinResponse, records: TLRecord[]): Promise<void> {
-  const { url } = atelier.server
-  const writer = connectBoard(url, workshop.id, { token: who.token })
-  const check = connectBoard(url, workshop.id, { token: who.token })
-  try {
-    await Promise.all([writer.synced(), check.synced()])
-    writer.doc.transact(() => {
-      for (const r of records) writer.put(r)
-    })
-    await eventually(
-      () => records.every((r) => JSON.stringify(check.get(r.id)) === JSON.stringify(r)),
-      10_000,
-      'board written',
-    )
-  } finally {
-    writer.destroy()
-    check.destroy()
-  }
 }
 
 /** The ranked rows of the enjeux tables, as « rank | name | votes ». */

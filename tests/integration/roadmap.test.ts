@@ -21,7 +21,7 @@ import type { RoadmapDiff } from '../../shared/roadmap/roadmapDiff'
 import { ROADMAP_ENVELOPE, type RoadmapVersion } from '../../shared/roadmap/roadmapSchema'
 import type { Snapshot } from '../../shared/roadmap/snapshotSchema'
 import { join, keyOf } from '../support/api'
-import { connectBoard, eventually } from '../support/boardClient'
+import { writeBoard } from '../support/boardClient'
 import { call } from '../support/controlClient'
 import { chantierRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
@@ -75,27 +75,6 @@ async function newWorkshop(body: Record<string, unknown>): Promise<CreateWorksho
   const res = await admin('POST', '/api/workshops', body)
   assert.equal(res.status, 201, JSON.stringify(res.body))
   return res.body
-}
-
-/** The records another client sees once `records` are written through a stock y-websocket client. */
-async function writeBoard(ws: CreateWorkshopResponse, token: string, records: TLRecord[]): Promise<TLRecord[]> {
-  const writer = connectBoard(server.url, ws.id, { token })
-  const check = connectBoard(server.url, ws.id, { token })
-  try {
-    await Promise.all([writer.synced(), check.synced()])
-    writer.doc.transact(() => {
-      for (const r of records) writer.put(r)
-    })
-    await eventually(
-      () => records.every((r) => JSON.stringify(check.get(r.id)) === JSON.stringify(r)),
-      10_000,
-      'board written',
-    )
-    return [...check.records.map.values()].map((e) => e.val)
-  } finally {
-    writer.destroy()
-    check.destroy()
-  }
 }
 
 async function snapshot(token: string, workshopId: string): Promise<Snapshot> {
@@ -165,7 +144,8 @@ async function demarcheWithTwoWorkshops(): Promise<Demarche> {
   const enjeux = await newWorkshop({ title: 'Atelier enjeux', template: 'enjeux', processId: process.id })
   const fEnjeux = await join(server.url, enjeux, 'facilitator', 'Fanny Animatrice', { college: 'departement' })
   await writeBoard(
-    enjeux,
+    server.url,
+    enjeux.id,
     fEnjeux.token,
     FRAMES.flatMap((f, i) => [
       build.frameRecord({
@@ -207,7 +187,7 @@ async function demarcheWithTwoWorkshops(): Promise<Demarche> {
     college: 'etat',
   })
   const observer = await join(server.url, chantiers, 'observer', 'Olga Observe')
-  const board = await writeBoard(chantiers, facilitator.token, [])
+  const board = await writeBoard(server.url, chantiers.id, facilitator.token, [])
   const copies: Record<string, TLRecord> = {}
   for (const r of board) {
     const s = r as TLRecord & { type?: string; props?: { name?: string; richText?: unknown } }
@@ -217,7 +197,7 @@ async function demarcheWithTwoWorkshops(): Promise<Demarche> {
   const reseau = copies['Couverture réseau']
   const inclusion = copies['Inclusion numérique']
   assert.ok(reseau && inclusion, 'the chantiers board starts with copies of the enjeux')
-  await writeBoard(chantiers, facilitator.token, [
+  await writeBoard(server.url, chantiers.id, facilitator.token, [
     chantierRecord(
       'fibre',
       { titre: 'Fibre partout', porteur: 'Conseil départemental', echeance: '2027', enjeuIds: [reseau.id] },
@@ -381,7 +361,7 @@ test('the diff of two real versions reports a moved note, a renamed enjeu and a 
   }
   assert.ok(mediation)
   // On the chantiers board: a note dropped into the other enjeu, the enjeu renamed, a new vote.
-  await writeBoard(aisne.chantiers, aisne.facilitator.token, [
+  await writeBoard(server.url, aisne.chantiers.id, aisne.facilitator.token, [
     { ...mediation, parentId: reseau.id, x: 20, y: 460 } as TLRecord,
     { ...reseau, props: { ...reseau.props, name: 'Réseaux et débit' } } as TLRecord,
   ])

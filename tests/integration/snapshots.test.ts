@@ -18,7 +18,7 @@ import { snapshotSha256 } from '../../server/roadmap/snapshotBuilder'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
 import { Snapshot } from '../../shared/roadmap/snapshotSchema'
 import { join } from '../support/api'
-import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
+import { writeBoard } from '../support/boardClient'
 import { call } from '../support/controlClient'
 import { chantierRecord, frameRecord, noteRecord, PAGE_ID } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
@@ -49,25 +49,6 @@ async function createWorkshop(title: string): Promise<{ ws: CreateWorkshopRespon
   assert.equal(ws.status, 201)
   return { ws: ws.body, processId: process.body.id }
 }
-
-/** Writes records through a stock y-websocket client; resolves once another client sees them all. */
-async function writeBoard(ws: CreateWorkshopResponse, token: string, records: TLRecord[]): Promise<TLRecord[]> {
-  const writer = connectBoard(server.url, ws.id, { token })
-  const check = connectBoard(server.url, ws.id, { token })
-  try {
-    await Promise.all([writer.synced(), check.synced()])
-    writer.doc.transact(() => {
-      for (const r of records) writer.put(r)
-    })
-    await eventually(() => records.every((r) => same(check, r)), 10_000, 'board written')
-    return [...check.records.map.values()].map((e) => e.val)
-  } finally {
-    writer.destroy()
-    check.destroy()
-  }
-}
-
-const same = (client: BoardClient, r: TLRecord) => JSON.stringify(client.get(r.id)) === JSON.stringify(r)
 
 async function snapshot(token: string, workshopId: string): Promise<Snapshot> {
   const res = await api(token, 'POST', `/api/workshops/${workshopId}/snapshots`)
@@ -146,14 +127,14 @@ async function knownWorkshop(): Promise<Known> {
   })
 
   // The template's parking area, to park a note in it.
-  const template = await writeBoard(ws, facilitator.token, [])
+  const template = await writeBoard(server.url, ws.id, facilitator.token, [])
   const parking = template.find((r) => {
     const meta = (r as { meta?: { atelier?: { zone?: string; part?: string } } }).meta?.atelier
     return meta?.zone === 'parking' && meta.part === 'area'
   }) as unknown as { x: number; y: number; props: { w: number; h: number } }
   assert.ok(parking, 'the chantiers template has a parking')
 
-  const board = await writeBoard(ws, facilitator.token, [
+  const board = await writeBoard(server.url, ws.id, facilitator.token, [
     frameRecord('reseau', 'Couverture réseau', 0, -3000),
     frameRecord('inclusion', 'Inclusion numérique', 1000, -3000),
     { ...noteRecord('n-fibre', 'Pas de fibre à Vervins', 20, 60), parentId: 'shape:reseau' } as TLRecord,
@@ -466,7 +447,7 @@ test('the sha256 is stable across builds of the same state and changes with a no
   assert.equal(second.sha256, first.sha256)
   assert.equal(second.previousId, first.id)
 
-  await writeBoard(ws, facilitator.token, [
+  await writeBoard(server.url, ws.id, facilitator.token, [
     { ...noteRecord('n-debit', 'Débit trop faible le soir', 20, 300), parentId: 'shape:reseau' } as TLRecord,
   ])
   const third = await snapshot(facilitator.token, ws.id)
@@ -528,7 +509,7 @@ test('a snapshot taken while a hidden vote is open carries no tally', async () =
   const { ws } = await createWorkshop('Atelier au vote secret')
   const facilitator = await join(server.url, ws, 'facilitator', 'Fanny', { college: 'departement' })
   const voter = await join(server.url, ws, 'participant', 'Paul', { college: 'associations' })
-  await writeBoard(ws, facilitator.token, [
+  await writeBoard(server.url, ws.id, facilitator.token, [
     chantierRecord('c-a', { titre: 'A' }, 0, 0),
     chantierRecord('c-b', { titre: 'B' }, 500, 0),
   ])
@@ -555,7 +536,7 @@ test('a snapshot taken while a hidden vote is open carries no tally', async () =
   // A workshop whose only vote is open and hidden: nothing about votes at all.
   const { ws: fresh } = await createWorkshop('Premier vote, secret')
   const f2 = await join(server.url, fresh, 'facilitator', 'Fanny', { college: 'departement' })
-  await writeBoard(fresh, f2.token, [chantierRecord('c-a', { titre: 'A' }, 0, 0)])
+  await writeBoard(server.url, fresh.id, f2.token, [chantierRecord('c-a', { titre: 'A' }, 0, 0)])
   await vote(fresh, f2, { hideResults: true, anonymous: false }, [[f2, ['shape:c-a', 'shape:c-a']]])
   const blind = await snapshot(f2.token, fresh.id)
   assert.equal(blind.votes, null)
@@ -573,7 +554,7 @@ test('an anonymous vote carries no collège per item', async () => {
   const facilitator = await join(server.url, ws, 'facilitator', 'Fanny', { college: 'departement' })
   const a = await join(server.url, ws, 'participant', 'Anne', { college: 'associations' })
   const b = await join(server.url, ws, 'participant', 'Bruno', { college: 'etat' })
-  await writeBoard(ws, facilitator.token, [
+  await writeBoard(server.url, ws.id, facilitator.token, [
     frameRecord('e', 'Enjeu', 0, -2000),
     chantierRecord('c-a', { titre: 'A', enjeuIds: ['shape:e'] }, 0, 0),
     chantierRecord('c-b', { titre: 'B' }, 500, 0),

@@ -18,7 +18,7 @@ import * as build from '../../shared/model/shapeRecords'
 import { indexKey } from '../../shared/model/shapeRecords'
 import { copiedFrom, zoneOf } from '../../shared/model/templateMeta'
 import { join } from '../support/api'
-import { connectBoard, eventually } from '../support/boardClient'
+import { connectBoard, eventually, writeBoard } from '../support/boardClient'
 import { call, connectControl } from '../support/controlClient'
 import { noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
@@ -60,20 +60,9 @@ async function boardOf(workshop: CreateWorkshopResponse): Promise<TLRecord[]> {
 }
 
 /** Writes records as a participant would, until another client sees them (the server has them). */
-async function writeBoard(workshop: CreateWorkshopResponse, records: TLRecord[]): Promise<void> {
+async function writeAsParticipant(workshop: CreateWorkshopResponse, records: TLRecord[]): Promise<void> {
   const { token } = await join(server.url, workshop, 'participant', 'Camille')
-  const writer = connectBoard(server.url, workshop.id, { token })
-  const witness = connectBoard(server.url, workshop.id, { token })
-  try {
-    await Promise.all([writer.synced(), witness.synced()])
-    writer.doc.transact(() => {
-      for (const r of records) writer.put(r)
-    })
-    await eventually(() => records.every((r) => witness.get(r.id) !== undefined), 5000, 'records relayed')
-  } finally {
-    writer.destroy()
-    witness.destroy()
-  }
+  await writeBoard(server.url, workshop.id, token, records)
 }
 
 const text = (r: TLRecord) => richTextToPlain((r as { props?: { richText?: unknown } }).props?.richText)
@@ -164,7 +153,7 @@ test('a board carries the schema the clients use, and what people add goes next 
   } finally {
     client.destroy()
   }
-  await writeBoard(workshop, [noteRecord('constat', 'Pas de fibre à Vervins', 100, 500)])
+  await writeAsParticipant(workshop, [noteRecord('constat', 'Pas de fibre à Vervins', 100, 500)])
   const records = await boardOf(workshop)
   assert.ok(records.some((r) => r.id === 'shape:constat'))
   assert.equal(Object.keys(zones(records)).length, 4, 'the template is still there')
@@ -188,7 +177,7 @@ test('a chantiers workshop started from an enjeux workshop of its démarche hold
       notes: ['Manque d’aidants numériques', 'Médiation en mairie', 'France Services saturées'],
     },
   ]
-  await writeBoard(enjeux, [
+  await writeAsParticipant(enjeux, [
     ...frames.flatMap((f, i) => [
       build.frameRecord({ id: f.id, name: f.name, x: 1000 + i * 500, y: 500, w: 460, h: 700, index: indexKey(20 + i) }),
       // Listed bottom up: the copy keeps reading order, not record order.

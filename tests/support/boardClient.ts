@@ -99,3 +99,33 @@ export async function eventually(check: () => boolean, timeoutMs = 10_000, what 
     await new Promise((r) => setTimeout(r, 20))
   }
 }
+
+/**
+ * Writes records through a stock client, one transaction, and resolves once
+ * a second client holds each of them as written (so the server has them);
+ * gives the whole board as that second client sees it.
+ */
+export async function writeBoard(
+  baseUrl: string,
+  workshopId: string,
+  token: string,
+  records: readonly TLRecord[],
+): Promise<TLRecord[]> {
+  const writer = connectBoard(baseUrl, workshopId, { token })
+  const check = connectBoard(baseUrl, workshopId, { token })
+  try {
+    await Promise.all([writer.synced(), check.synced()])
+    writer.doc.transact(() => {
+      for (const r of records) writer.put(r)
+    })
+    await eventually(
+      () => records.every((r) => JSON.stringify(check.get(r.id)) === JSON.stringify(r)),
+      10_000,
+      'board written',
+    )
+    return [...check.records.map.values()].map((e) => e.val)
+  } finally {
+    writer.destroy()
+    check.destroy()
+  }
+}
