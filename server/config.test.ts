@@ -10,6 +10,7 @@ test('defaults: one process on 127.0.0.1:3000 with ./data', () => {
   assert.equal(c.adminToken, null)
   assert.equal(c.publicUrl, null)
   assert.equal(c.tldrawLicenseKey, null)
+  assert.equal(c.accessibilityContact, null)
 })
 
 test('documented variables are read and normalised', () => {
@@ -22,6 +23,7 @@ test('documented variables are read and normalised', () => {
       ATELIER_PUBLIC_URL: 'https://atelier.example.fr/',
       ATELIER_ALLOWED_ORIGINS: 'https://a.example.fr, https://b.example.fr/path',
       ATELIER_TLDRAW_LICENSE_KEY: 'key',
+      ATELIER_ACCESSIBILITY_CONTACT: '  accessibilite@aisne.fr ',
     },
     '/',
   )
@@ -31,6 +33,7 @@ test('documented variables are read and normalised', () => {
   assert.equal(c.publicUrl, 'https://atelier.example.fr')
   assert.deepEqual(c.allowedOrigins, ['https://a.example.fr', 'https://b.example.fr'])
   assert.equal(c.tldrawLicenseKey, 'key')
+  assert.equal(c.accessibilityContact, 'accessibilite@aisne.fr')
 })
 
 test('bad values stop the start with a message naming the variable', () => {
@@ -38,4 +41,6 @@ test('bad values stop the start with a message naming the variable', () => {
   assert.throws(() => loadConfig({ ATELIER_ADMIN_TOKEN: 'short' }), /ATELIER_ADMIN_TOKEN/)
   assert.throws(() => loadConfig({ ATELIER_PUBLIC_URL: 'not a url' }), /ATELIER_PUBLIC_URL/)
   assert.throws(() => loadConfig({ ATELIER_LOG_LEVEL: 'loud' }), /ATELIER_LOG_LEVEL/)
+  assert.throws(() => loadConfig({ ATELIER_ACCESSIBILITY_CONTACT: 'a\nb' }), /ATELIER_ACCESSIBILITY_CONTACT/)
+  assert.throws(() => loadConfig({ ATELIER_ACCESSIBILITY_CONTACT: 'x'.repeat(201) }), /ATELIER_ACCESSIBILITY_CONTACT/)
 })

@@ -27,6 +27,12 @@ export interface Config {
   /** Origins allowed to open WebSockets and call the API besides the public URL's. */
   allowedOrigins: string[]
   tldrawLicenseKey: string | null
+  /**
+   * Who to write to about accessibility (an address, a web page or a phone number, as the
+   * deployer words it), shown on the déclaration d'accessibilité; null: the page says to ask
+   * the organisation that runs the workshop.
+   */
+  accessibilityContact: string | null
   /** How long a room stays loaded after its last connection leaves. */
   roomIdleMs: number
   /** Log entries per document before compaction into a snapshot. */
@@ -68,6 +74,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const adminToken = env.ATELIER_ADMIN_TOKEN?.trim() || null
   if (adminToken !== null && adminToken.length < 16)
     throw new Error('ATELIER_ADMIN_TOKEN must be at least 16 characters')
+  const accessibilityContact = env.ATELIER_ACCESSIBILITY_CONTACT?.trim() || null
+  if (accessibilityContact !== null && (accessibilityContact.length > 200 || /[\r\n]/.test(accessibilityContact)))
+    throw new Error('ATELIER_ACCESSIBILITY_CONTACT must be one line of at most 200 characters')
   const logLevel = (env.ATELIER_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
     throw new Error(`ATELIER_LOG_LEVEL: unknown level "${logLevel}"`)
@@ -79,6 +88,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl,
     allowedOrigins,
     tldrawLicenseKey: env.ATELIER_TLDRAW_LICENSE_KEY?.trim() || null,
+    accessibilityContact,
     roomIdleMs: int(env, 'ATELIER_ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: int(env, 'ATELIER_COMPACT_AFTER', 500, 1),
     sessionTtlSeconds: int(env, 'ATELIER_SESSION_TTL_SECONDS', 12 * 3600, 60),

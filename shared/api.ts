@@ -132,6 +132,8 @@ export interface WorkshopParticipant {
 /** Public, non-secret client configuration: `GET /api/config`. */
 export interface ClientConfig {
   tldrawLicenseKey: string | null
+  /** The deployer's accessibility contact (ATELIER_ACCESSIBILITY_CONTACT), for the déclaration d'accessibilité. */
+  accessibilityContact: string | null
 }
 
 /** Every error response has this shape; `code` is stable, `message` is French. */

@@ -1,13 +1,14 @@
 /**
- * Public client configuration (`GET /api/config`): today only the optional
- * tldraw licence key. `undefined` while loading; a failure counts as "no key"
- * (tldraw then runs with its watermark, which is allowed).
+ * Public client configuration (`GET /api/config`): the optional tldraw licence
+ * key and the accessibility contact. `undefined` while loading; a failure
+ * counts as "nothing configured" (tldraw then runs with its watermark, which
+ * is allowed; the déclaration then names no contact).
  */
 import { useEffect, useState } from 'react'
 import type { ClientConfig } from '../../shared/api'
 import { api } from '../api'
 
-const NO_CONFIG: ClientConfig = { tldrawLicenseKey: null }
+const NO_CONFIG: ClientConfig = { tldrawLicenseKey: null, accessibilityContact: null }
 
 export function useClientConfig(): ClientConfig | undefined {
   const [config, setConfig] = useState<ClientConfig | undefined>(undefined)

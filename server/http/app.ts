@@ -77,7 +77,10 @@ export function createApp(deps: AppDeps): express.Express {
     next()
   })
   api.get('/config', (_req, res) => {
-    const body: ClientConfig = { tldrawLicenseKey: config.tldrawLicenseKey }
+    const body: ClientConfig = {
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      accessibilityContact: config.accessibilityContact,
+    }
     res.json(body)
   })
   api.use('/workshops', workshopsRoutes({ ...deps, baseUrl, secureCookies }))

@@ -4,7 +4,12 @@ import { type ServerProcess, startServerProcess } from '../support/serverProcess
 
 let server: ServerProcess
 before(async () => {
-  server = await startServerProcess({ env: { ATELIER_TLDRAW_LICENSE_KEY: 'tldraw-key-from-config' } })
+  server = await startServerProcess({
+    env: {
+      ATELIER_TLDRAW_LICENSE_KEY: 'tldraw-key-from-config',
+      ATELIER_ACCESSIBILITY_CONTACT: 'accessibilite@aisne.fr',
+    },
+  })
 })
 after(async () => {
   await server.stop()
@@ -16,9 +21,12 @@ test('GET /healthz answers 200 while the store is writable', async () => {
   assert.deepEqual(await res.json(), { ok: true })
 })
 
-test('the optional tldraw licence key reaches the client through /api/config', async () => {
+test('the optional tldraw licence key and the accessibility contact reach the client through /api/config', async () => {
   const res = await fetch(`${server.url}/api/config`)
-  assert.deepEqual(await res.json(), { tldrawLicenseKey: 'tldraw-key-from-config' })
+  assert.deepEqual(await res.json(), {
+    tldrawLicenseKey: 'tldraw-key-from-config',
+    accessibilityContact: 'accessibilite@aisne.fr',
+  })
 })
 
 test('every response carries the security headers; unknown API routes are a JSON 404', async () => {
