@@ -19,6 +19,10 @@ initI18n()
 
 // Its own chunk, and none of the board's: a roadmap reader never downloads tldraw.
 const RoadmapPage = lazy(() => import('./roadmap/RoadmapPage').then((m) => ({ default: m.RoadmapPage })))
+// The déclaration d'accessibilité: its own small chunk, no tldraw either.
+const AccessibilityPage = lazy(() =>
+  import('./accessibility/AccessibilityPage').then((m) => ({ default: m.AccessibilityPage })),
+)
 
 function App() {
   const route = parseRoute(window.location.pathname)
@@ -31,6 +35,12 @@ function App() {
       return (
         <Suspense fallback={null}>
           <RoadmapPage processId={route.processId} />
+        </Suspense>
+      )
+    case 'accessibility':
+      return (
+        <Suspense fallback={null}>
+          <AccessibilityPage />
         </Suspense>
       )
     case 'notFound':

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next'
 import type { SessionResponse } from '../../shared/api'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { ACCESSIBILITY_PATH } from '../routes'
 import type { ConnectionState } from '../sync/connectionState'
 import { userColor } from './userColor'
 
@@ -21,6 +22,9 @@ export function BoardTopBar({ session, connection }: { session: SessionResponse;
           {t(`roles.${session.role}`)}
         </span>
         <ConnectionBadge state={connection} />
+        <a href={ACCESSIBILITY_PATH} className="board-accessibility" data-testid="board-accessibility">
+          {t('accessibility.topBarLink')}
+        </a>
         <LanguageSwitch />
       </div>
     </header>

@@ -3,9 +3,10 @@
  * feature adds its own piece (the chantier's toolbar button and links…), and
  * BoardPage hands the result to <Tldraw>.
  */
-import type { TLComponents } from 'tldraw'
+import { DefaultStylePanel, type TLComponents } from 'tldraw'
 import { ClusterPreviewOverlay } from '../clustering/ClusterPreviewOverlay'
 import { VoteOverlay } from '../voting/VoteOverlay'
+import { withNamedSliders } from './a11y/namedSliders'
 import { ChantierLinks } from './chantier/ChantierLinks'
 import { chantierComponents } from './chantier/chantierUi'
 import { PrivateNoteMarkers } from './drafts/PrivateNoteMarkers'
@@ -24,5 +25,6 @@ function OnTheCanvas() {
 
 export const boardComponents: TLComponents = {
   ...chantierComponents,
+  StylePanel: withNamedSliders(chantierComponents.StylePanel ?? DefaultStylePanel),
   OnTheCanvas,
 }

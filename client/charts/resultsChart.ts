@@ -62,16 +62,16 @@ export interface CollegeLook {
   /** Fill colour (Okabe–Ito palette, readable by most colour-blind people). */
   fill: string
   pattern: PatternKind
-  /** Colour of the pattern and of the count drawn on the segment: contrasts with the fill. */
+  /** Colour of the pattern and of the count drawn on the segment: at least 4.5:1 with the fill (WCAG AA text). */
   ink: '#000000' | '#ffffff'
 }
 
 const LOOKS: Record<string, CollegeLook> = {
   etat: { fill: '#0072b2', pattern: 'solid', ink: '#ffffff' },
   departement: { fill: '#e69f00', pattern: 'diagonal', ink: '#000000' },
-  region: { fill: '#009e73', pattern: 'dots', ink: '#ffffff' },
+  region: { fill: '#009e73', pattern: 'dots', ink: '#000000' },
   'epci-communes': { fill: '#cc79a7', pattern: 'horizontal', ink: '#000000' },
-  associations: { fill: '#d55e00', pattern: 'cross', ink: '#ffffff' },
+  associations: { fill: '#d55e00', pattern: 'cross', ink: '#000000' },
   'france-services': { fill: '#56b4e9', pattern: 'vertical', ink: '#000000' },
   'conseillers-numeriques': { fill: '#f0e442', pattern: 'antidiagonal', ink: '#000000' },
   entreprises: { fill: '#4d4d4d', pattern: 'grid', ink: '#ffffff' },

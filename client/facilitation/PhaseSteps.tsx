@@ -20,6 +20,13 @@ export function PhaseSteps({ current, action }: { current: Phase; action: ApiAct
   useEffect(() => {
     if (current) currentStep.current?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })
   }, [current])
+  // A disabled arrow keeps a name: screen readers still list it as a button.
+  const previousLabel = previous
+    ? t('facilitation.phaseNav.previous', { phase: t(`facilitation.phase.${previous}`) })
+    : t('facilitation.phaseNav.noPrevious')
+  const nextLabel = next
+    ? t('facilitation.phaseNav.next', { phase: t(`facilitation.phase.${next}`) })
+    : t('facilitation.phaseNav.noNext')
   const choose = (phase: Phase) => {
     if (phase !== current) void action?.run(() => api.setPhase(phase))
   }
@@ -52,12 +59,8 @@ export function PhaseSteps({ current, action }: { current: Phase; action: ApiAct
         className="bar-button"
         disabled={!previous}
         onClick={() => previous && choose(previous)}
-        aria-label={
-          previous ? t('facilitation.phaseNav.previous', { phase: t(`facilitation.phase.${previous}`) }) : undefined
-        }
-        title={
-          previous ? t('facilitation.phaseNav.previous', { phase: t(`facilitation.phase.${previous}`) }) : undefined
-        }
+        aria-label={previousLabel}
+        title={previousLabel}
         data-testid="phase-previous"
       >
         <span aria-hidden="true">‹</span>
@@ -68,8 +71,8 @@ export function PhaseSteps({ current, action }: { current: Phase; action: ApiAct
         className="bar-button"
         disabled={!next}
         onClick={() => next && choose(next)}
-        aria-label={next ? t('facilitation.phaseNav.next', { phase: t(`facilitation.phase.${next}`) }) : undefined}
-        title={next ? t('facilitation.phaseNav.next', { phase: t(`facilitation.phase.${next}`) }) : undefined}
+        aria-label={nextLabel}
+        title={nextLabel}
         data-testid="phase-next"
       >
         <span aria-hidden="true">›</span>
