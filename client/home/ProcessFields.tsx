@@ -69,13 +69,16 @@ export function ProcessFields(props: ProcessFieldsProps) {
           ))}
           <option value={NEW}>{t('processes.newOption')}</option>
         </select>
+        {/* The help stays while the list loads: swapping it for a shorter line would move the
+            form's button under a pointer about to click it. */}
         <small id={`${id}-process-help`} className="muted">
-          {props.processes.status === 'loading'
-            ? t('processes.loading')
-            : props.processes.status === 'failed' && !props.processes.unauthorized
-              ? t('processes.loadFailed')
-              : t('processes.help')}
+          {t('processes.help')}
         </small>
+        {props.processes.status === 'failed' && !props.processes.unauthorized && (
+          <small className="error" role="status" data-testid="home-process-failed">
+            {t('processes.loadFailed')}
+          </small>
+        )}
       </div>
 
       {creating && (

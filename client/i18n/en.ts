@@ -52,7 +52,6 @@ export const en: Messages = {
     help: 'The workshops of one process (a territory, a roadmap) follow each other: a work-streams workshop can start from the issues of an earlier one.',
     none: '— No process —',
     newOption: 'New process…',
-    loading: 'Loading processes…',
     loadFailed: 'The processes could not be loaded.',
     newTitle: 'New process',
     nomLabel: 'Process name',

@@ -54,7 +54,6 @@ export const fr = {
     help: 'Les ateliers d’une même démarche (un territoire, une feuille de route) se suivent : un atelier chantiers peut partir des enjeux d’un atelier précédent.',
     none: '— Aucune démarche —',
     newOption: 'Nouvelle démarche…',
-    loading: 'Chargement des démarches…',
     loadFailed: 'Les démarches n’ont pas pu être chargées.',
     newTitle: 'Nouvelle démarche',
     nomLabel: 'Nom de la démarche',

@@ -12,10 +12,28 @@ const atelier = atelierPerFile()
 
 test('the admin creates a workshop and gets three links with QR codes', async ({ browser }) => {
   const admin = await atelier.actor(browser, 'admin')
+  // The démarches load under the form's fields (slowly here, as on a busy network): the
+  // button must not move under a pointer about to click it.
+  const isProcesses = (url: string) => new URL(url).pathname === '/api/processes'
+  await admin.page.route(
+    (url) => isProcesses(url.href),
+    async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      await route.continue()
+    },
+  )
+  const requested = admin.page.waitForRequest((r) => isProcesses(r.url()))
+  const listed = admin.page.waitForResponse((r) => isProcesses(r.url()))
   await admin.page.goto(`${atelier.server.url}/#token=${atelier.server.adminToken}`)
   // The token leaves the address bar but stays in the form.
   await expect(admin.page).toHaveURL(`${atelier.server.url}/`)
   await expect(admin.page.getByTestId('home-token')).toHaveValue(atelier.server.adminToken)
+  const create = admin.page.getByTestId('home-create')
+  await requested
+  const whileLoading = await create.boundingBox()
+  await listed
+  await expect(admin.page.getByTestId('home-process').getByRole('option')).toHaveCount(2)
+  expect(await create.boundingBox()).toEqual(whileLoading)
   await admin.page.getByTestId('home-title').fill('Atelier enjeux — Aisne')
   await admin.page.getByTestId('home-template').selectOption('enjeux')
   await admin.page.getByTestId('home-create').click()
