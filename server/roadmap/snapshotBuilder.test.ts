@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { CHANTIER_SHAPE_TYPE, defaultChantierProps } from '../../shared/chantierShape'
-import type { VoteResults, VoteSessionState } from '../../shared/control'
 import { documentRecord, frameRecord, noteRecord, pageRecord, shapeRecord } from '../../shared/model/shapeRecords'
 import { Snapshot } from '../../shared/roadmap/snapshotSchema'
+import { closedVote } from '../../tests/support/closedVote'
 import { buildSnapshot, type SnapshotInputs, snapshotSha256 } from './snapshotBuilder'
 
 function chantier(id: string, x: number, props: Record<string, unknown>) {
@@ -38,26 +38,13 @@ const records = [
   chantier('shape:c-tiers', 2000, { titre: 'Tiers-lieux', enjeuIds: [] }),
 ]
 
-const session: VoteSessionState = {
-  id: 'vote-1',
-  status: 'closed',
-  targets: 'chantiers',
-  targetIds: ['shape:c-fibre', 'shape:c-aidants'],
-  votesPerPerson: 3,
-  maxPerItem: 2,
-  hideResults: true,
-  anonymous: false,
-  openedAt: 1,
-  closedAt: 2,
-}
-const results: VoteResults = {
-  sessionId: 'vote-1',
+const { session, results } = closedVote(['shape:c-fibre', 'shape:c-aidants'], {
   ranking: [
     { targetId: 'shape:c-aidants', votes: 4, rank: 1, byCollege: { associations: 3, etat: 1 } },
     { targetId: 'shape:c-fibre', votes: 1, rank: 2, byCollege: { region: 1 } },
   ],
   participation: { participants: 5, voters: 3, byCollege: { associations: { participants: 3, voters: 2 } } },
-}
+})
 
 const participants = [
   { organisation: 'CAF de l’Aisne', college: 'associations' },

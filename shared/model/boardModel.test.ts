@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
+import { closedVote } from '../../tests/support/closedVote'
 import { CHANTIER_SHAPE_TYPE, defaultChantierProps } from '../chantierShape'
-import type { VoteResults, VoteSessionState } from '../control'
 import { byRank, deriveBoardModel } from './boardModel'
 import { documentRecord, frameRecord, noteRecord, pageRecord, rectangleRecord, shapeRecord } from './shapeRecords'
 
@@ -57,26 +57,13 @@ function knownBoard() {
   ]
 }
 
-const session: VoteSessionState = {
-  id: 'vote-1',
-  status: 'closed',
-  targets: 'chantiers',
-  targetIds: ['shape:c-fibre', 'shape:c-aidants'],
-  votesPerPerson: 3,
-  maxPerItem: 2,
-  hideResults: true,
-  anonymous: false,
-  openedAt: 1,
-  closedAt: 2,
-}
-const results: VoteResults = {
-  sessionId: 'vote-1',
+const { session, results } = closedVote(['shape:c-fibre', 'shape:c-aidants'], {
   ranking: [
     { targetId: 'shape:c-aidants', votes: 5, rank: 1, byCollege: { associations: 3, etat: 2 } },
     { targetId: 'shape:c-fibre', votes: 2, rank: 2, byCollege: { departement: 2 } },
   ],
   participation: { participants: 4, voters: 3, byCollege: {} },
-}
+})
 
 const NO_ANCT_FIELDS = {
   contexte: '',

@@ -5,7 +5,7 @@
  */
 import { type Browser, expect, type Page, test } from '@playwright/test'
 import type { CollegeId } from '../../shared/colleges'
-import { type ServerProcess, startServerProcess } from '../support/serverProcess'
+import { type ServerProcess, type StartOptions, startServerProcess } from '../support/serverProcess'
 
 export interface Actor {
   name: string
@@ -57,11 +57,11 @@ export function foreignRequests(actor: Actor, origin: string): string[] {
  * Per test file: one Atelier server on loopback, and the actors each test opens,
  * closed after it. `server` is reassigned when a test restarts the server.
  */
-export function atelierPerFile() {
+export function atelierPerFile(options: StartOptions = {}) {
   let server: ServerProcess | null = null
   const actors: Actor[] = []
   test.beforeAll(async () => {
-    server = await startServerProcess()
+    server = await startServerProcess(options)
   })
   test.afterEach(async () => {
     for (const actor of actors.splice(0)) await actor.close()

@@ -23,6 +23,7 @@ import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
 import { connectControl } from '../support/controlClient'
 import { type Actor, atelierPerFile, joinBoard } from './actors'
+import { addDotButton } from './voting'
 
 const atelier = atelierPerFile()
 
@@ -104,8 +105,6 @@ async function draftChantier(actor: Actor, at: Point, d: ChantierDraft): Promise
   await page.keyboard.press('Escape')
   await expect(panel).toHaveCount(0)
 }
-
-const voteFor = (page: Page, titre: string) => page.getByRole('button', { name: `Voter pour « ${titre} »` })
 
 /** What both sides must agree on, in the snapshot's order (ranked, then reading order). */
 function comparable(model: BoardModel) {
@@ -302,7 +301,7 @@ test('the live board model on two screens, the server’s snapshot and a Node de
     })
   }
   const place = async (a: Actor, titre: string, remaining: string) => {
-    await voteFor(a.page, titre).click()
+    await addDotButton(a.page, titre).click()
     await expect(a.page.getByTestId('vote-remaining')).toHaveAttribute('data-remaining', remaining)
   }
   await place(paul, fibre.titre, '1')

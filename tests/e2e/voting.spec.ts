@@ -7,13 +7,14 @@
  * Prints the figure "time from the facilitator's close to the ranking on a
  * participant's screen" (median of 20).
  */
-import { expect, type Page, test } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import type { CreateWorkshopResponse } from '../../shared/api'
 import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
 import { call } from '../support/controlClient'
 import { chantierRecord, documentRecords, noteRecord } from '../support/records'
 import { atelierPerFile, foreignRequests, joinBoard } from './actors'
+import { addDotButton, rankingText, removeDotButton } from './voting'
 
 const atelier = atelierPerFile()
 
@@ -41,23 +42,6 @@ async function seededWorkshop(): Promise<CreateWorkshopResponse> {
   await eventually(() => board.ids().length === 7, 5000, 'board seeded')
   board.destroy()
   return workshop
-}
-
-const addButton = (page: Page, titre: string) => page.getByRole('button', { name: `Voter pour « ${titre} »` })
-const removeButton = (page: Page, titre: string) =>
-  page.getByRole('button', { name: `Retirer un point de « ${titre} »` })
-
-/** The ranked list as a screen shows it: one line per item. */
-function rankingText(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('results-item')
-    .evaluateAll((items) =>
-      items.map((li) =>
-        ['results-rank', 'results-title', 'results-total']
-          .map((id) => li.querySelector(`[data-testid="${id}"]`)?.textContent?.trim())
-          .join(' | '),
-      ),
-    )
 }
 
 test('a vote from the dialog to the same ranking on every screen', async ({ browser }) => {
@@ -98,7 +82,7 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   // Participants see their budget and a dot button on each chantier, none on the notes.
   for (const p of [A, B]) {
     await expect(p.getByTestId('vote-remaining')).toHaveText('Il vous reste 2 points sur 2')
-    for (const c of Object.values(CHANTIERS)) await expect(addButton(p, c.titre)).toBeVisible()
+    for (const c of Object.values(CHANTIERS)) await expect(addDotButton(p, c.titre)).toBeVisible()
     await expect(p.locator('[data-testid^="vote-add-"]')).toHaveCount(3)
   }
   // The observer follows, without buttons.
@@ -107,27 +91,27 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await expect(olga.page.getByTestId('vote-remaining')).toHaveCount(0)
 
   // Alice: one dot on « aidants », then the per-item cap.
-  await addButton(A, CHANTIERS.aidants.titre).click()
+  await addDotButton(A, CHANTIERS.aidants.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.aidants.id}`)).toHaveAttribute('data-count', '1')
-  await addButton(A, CHANTIERS.aidants.titre).click()
+  await addDotButton(A, CHANTIERS.aidants.titre).click()
   await expect(A.getByTestId('vote-notice')).toHaveText('Vous avez atteint le maximum de points sur cet élément.')
   await expect(A.getByTestId('vote-notice')).toHaveAttribute('aria-live', 'polite')
   await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.aidants.id}`)).toHaveAttribute('data-count', '1')
 
   // …a second on « fibre » spends the budget; a third is refused by the server.
-  await addButton(A, CHANTIERS.fibre.titre).click()
+  await addDotButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
-  await addButton(A, CHANTIERS.guichet.titre).click()
+  await addDotButton(A, CHANTIERS.guichet.titre).click()
   await expect(A.getByTestId('vote-notice')).toHaveText('Vous avez déjà placé tous vos points.')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.guichet.id}`)).toHaveCount(0)
 
   // She takes back the one on « fibre » and puts it on « guichet ».
-  await removeButton(A, CHANTIERS.fibre.titre).click()
+  await removeDotButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveCount(0)
-  await addButton(A, CHANTIERS.guichet.titre).click()
+  await addDotButton(A, CHANTIERS.guichet.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
   // A canvas screenshot with dots, to look at.
   await A.screenshot({ path: '/tmp/h3-voting-canvas.png' })
@@ -145,9 +129,9 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.guichet.id}`)).toHaveAttribute('data-count', '1')
 
   // Bruno: « aidants » with the mouse, « fibre » with the keyboard.
-  await addButton(B, CHANTIERS.aidants.titre).click()
+  await addDotButton(B, CHANTIERS.aidants.titre).click()
   await expect(B.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
-  await addButton(B, CHANTIERS.fibre.titre).focus()
+  await addDotButton(B, CHANTIERS.fibre.titre).focus()
   await B.keyboard.press('Enter')
   await expect(B.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
 
@@ -245,11 +229,11 @@ test('a dot placed while the server is down is reported; the budget stays the se
   })
   expect(open.status).toBe(201)
   const A = alice.page
-  await addButton(A, CHANTIERS.fibre.titre).click()
+  await addDotButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
 
   await atelier.server.stop()
-  await addButton(A, CHANTIERS.fibre.titre).click()
+  await addDotButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-notice')).toHaveText('Serveur injoignable. Vérifiez votre connexion puis réessayez.')
   await expect(A.getByTestId('vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveAttribute('data-count', '1')
@@ -257,7 +241,7 @@ test('a dot placed while the server is down is reported; the budget stays the se
   // Back: the dot she has is still hers, and the next one counts.
   atelier.server = await atelier.server.restart()
   await expect(A.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected', { timeout: 20_000 })
-  await addButton(A, CHANTIERS.fibre.titre).click()
+  await addDotButton(A, CHANTIERS.fibre.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
   await expect(A.getByTestId(`vote-mine-${CHANTIERS.fibre.id}`)).toHaveAttribute('data-count', '2')
   const hidden = await call(
@@ -293,7 +277,7 @@ test('figure: time from the facilitator’s close to the ranking on a participan
     })
     expect(open.status).toBe(201)
     const vid = open.body.id as string
-    await addButton(alice.page, CHANTIERS.aidants.titre).click()
+    await addDotButton(alice.page, CHANTIERS.aidants.titre).click()
     await expect(alice.page.getByTestId('vote-remaining')).toHaveText('Il vous reste 2 points sur 3')
     await expect(fanny.page.getByTestId('vote-close')).toBeEnabled()
     // Alice's page notes, in wall-clock time, when this session's ranking appears.

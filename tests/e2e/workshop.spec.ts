@@ -11,6 +11,7 @@
  */
 import { expect, type Page, test } from '@playwright/test'
 import { type Actor, atelierPerFile, foreignRequests, joinBoard } from './actors'
+import { addDotButton, rankingText } from './voting'
 
 const atelier = atelierPerFile()
 
@@ -89,19 +90,6 @@ async function draftChantier(
   await panel.getByTestId('chantier-field-porteur').fill(porteur)
   await panel.getByRole('checkbox', { name: enjeuName }).check()
   await page.keyboard.press('Escape')
-}
-
-/** The ranked list of the results panel, one line per item. */
-function ranking(page: Page): Promise<string[]> {
-  return page
-    .getByTestId('results-item')
-    .evaluateAll((items) =>
-      items.map((li) =>
-        ['results-rank', 'results-title', 'results-total']
-          .map((id) => li.querySelector(`[data-testid="${id}"]`)?.textContent?.trim())
-          .join(' | '),
-      ),
-    )
 }
 
 test('a workshop from the enjeux template to the same ranking on every screen', async ({ browser }) => {
@@ -238,16 +226,15 @@ test('a workshop from the enjeux template to the same ranking on every screen', 
     await a.page.evaluate(() => {
       window.__atelier!.editor.zoomToFit()
     })
-  const vote = (page: Page, titre: string) => page.getByRole('button', { name: `Voter pour « ${titre} »` })
-  await vote(paul.page, aidants!.titre).click()
+  await addDotButton(paul.page, aidants!.titre).click()
   await expect(paul.page.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (1 sur 1)')
   // Past the budget: the server says no, in French, and nothing is lost.
-  await vote(paul.page, fibre!.titre).click()
+  await addDotButton(paul.page, fibre!.titre).click()
   await expect(paul.page.getByTestId('vote-notice')).toHaveText('Vous avez déjà placé tous vos points.')
   await expect(paul.page.getByTestId(`vote-mine-${aidants!.id}`)).toHaveAttribute('data-count', '1')
   await expect(paul.page.getByTestId(`vote-mine-${fibre!.id}`)).toHaveCount(0)
-  await vote(pia.page, aidants!.titre).click()
-  await vote(fanny.page, fibre!.titre).click()
+  await addDotButton(pia.page, aidants!.titre).click()
+  await addDotButton(fanny.page, fibre!.titre).click()
   await expect(olga.page.locator('[data-testid^="vote-add-"]')).toHaveCount(0)
   // Results stay hidden while the vote is open: counts of voters only.
   for (const a of everyone) {
@@ -262,7 +249,7 @@ test('a workshop from the enjeux template to the same ranking on every screen', 
   for (const a of everyone) {
     await expect(a.page.getByTestId('phase-resultats')).toHaveAttribute('aria-current', 'step')
     await expect(a.page.getByTestId('results-panel')).toBeVisible()
-    await expect.poll(() => ranking(a.page)).toEqual(expected)
+    await expect.poll(() => rankingText(a.page)).toEqual(expected)
     await expect(a.page.getByTestId(`vote-badge-${aidants!.id}`)).toHaveText('1er · 2 pts')
   }
   await fanny.page.screenshot({ path: test.info().outputPath('results-facilitator.png') })
