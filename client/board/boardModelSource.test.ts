@@ -13,9 +13,10 @@ import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import type { ControlState, VoteResults, VoteSessionState } from '../../shared/control'
 import { deriveBoardModel } from '../../shared/model/boardModel'
 import { chantierRecord, documentRecords, frameRecord, noteRecord } from '../../tests/support/records'
-import { boardModelSource, modelVote } from './boardModelSource'
+import { boardModelSource } from './boardModelSource'
 import { boardShapeUtils } from './chantier/boardShapes'
 import { createRecordView } from './drafts/recordView'
+import { modelVote } from './modelVote'
 import { RejectionLog } from './recordGate'
 
 function boardStore(records: TLRecord[] = []) {

@@ -12,7 +12,6 @@
  * they are not on the shared board, and the snapshot does not have them.
  */
 import { atom, type Computed, computed, type TLStore } from 'tldraw'
-import type { ControlState } from '../../shared/control'
 import { type BoardModel, deriveBoardModel, type ModelVote } from '../../shared/model/boardModel'
 import { privateRecordIds } from './drafts/recordView'
 
@@ -51,14 +50,6 @@ function createBoardModelSource(store: TLStore): BoardModelSource {
       vote.set(next)
     },
   }
-}
-
-/** The vote of the control state the model carries: the session and its results, once they may be seen. */
-export function modelVote(state: ControlState | null): ModelVote | null {
-  const session = state?.vote
-  const results = state?.results
-  if (!session || !results || results.sessionId !== session.id) return null
-  return { session, results }
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

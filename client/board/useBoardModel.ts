@@ -11,7 +11,8 @@
 import { useLayoutEffect } from 'react'
 import { type Editor, useValue } from 'tldraw'
 import type { BoardModel } from '../../shared/model/boardModel'
-import { boardModelSource, modelVote } from './boardModelSource'
+import { boardModelSource } from './boardModelSource'
+import { modelVote } from './modelVote'
 import { useWorkshop } from './workshopContext'
 
 export function useBoardModel(editor: Editor): BoardModel {
