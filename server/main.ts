@@ -21,9 +21,17 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (stopping) process.exit(1)
     stopping = true
     running.logger.info({ event: 'shutting_down', signal })
+    const started = performance.now()
     running.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
+      () => {
+        // Everything applied is on disk now (the group commit was flushed).
+        running.logger.info({ event: 'stopped', ms: Math.round(performance.now() - started) })
+        process.exit(0)
+      },
+      (error) => {
+        running.logger.error({ event: 'stop_failed', error: String(error) })
+        process.exit(1)
+      },
     )
   })
 }

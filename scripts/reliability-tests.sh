@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The reliability suite (issue 6): fuzzed convergence, SIGKILLs, hostile input,
+# backup and restore, graceful shutdown — each against the real server, each
+# printing its `figure:` lines. Sizes come from the environment (see README,
+# "Reliability suite"). Pass paths to run a subset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+shopt -s nullglob
+files=("$@")
+if [ ${#files[@]} -eq 0 ]; then
+  files=(tests/reliability/*.test.ts)
+fi
+export NODE_ENV=test
+exec node --import tsx --test --test-concurrency=1 "${files[@]}"
