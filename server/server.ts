@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logger'
 import { RoadmapService } from './roadmap/roadmapService'
 import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
+import { claimDataDir } from './storage/pidFile'
 import { openSqliteStore } from './storage/sqliteStore'
 
 export interface RunningServer {
@@ -35,6 +36,8 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
   const store = openSqliteStore(config.dataDir)
+  // Tells npm run restore that this data directory is being served.
+  const claim = claimDataDir(config.dataDir)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
   const sessionKey = await store.setSettingIfAbsent('session_key', newSecret(32))
   const signer = new SessionSigner(sessionKey, config.sessionTtlSeconds)
@@ -112,6 +115,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await rooms.shutdown()
       server.closeAllConnections()
       await store.close()
+      claim.release()
     })()
     return closing
   }

@@ -215,6 +215,8 @@ export interface SqliteOptions {
 }
 
 export const DATABASE_FILE = 'atelier.db'
+/** The schema version this code writes (SQLite `user_version`); older files are migrated at start. */
+export const SCHEMA_VERSION = MIGRATIONS.length
 
 export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): SqliteStore {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 })
