@@ -12,15 +12,10 @@ import { useTranslation } from 'react-i18next'
 import { useClientConfig } from '../board/useClientConfig'
 import { PageShell } from '../PageShell'
 import './accessibility.css'
+import { TESTED_WITH } from './testedWith'
 
 /** The day this statement was last reviewed against the tests it describes. */
 const STATEMENT_DATE = new Date('2026-12-02T12:00:00Z')
-
-/**
- * What the automated tests run with; tests/e2e/accessibility.spec.ts fails when
- * these no longer match the real versions, so the statement stays true.
- */
-const TESTED_WITH = { browser: 'Chromium (Debian)', playwright: '1.65.1', axe: '4.13.0' }
 
 /** The Défenseur des droits: proper names, a postal address and addresses of its site, the same in every language. */
 const DEFENSEUR = {
