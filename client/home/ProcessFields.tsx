@@ -7,7 +7,7 @@
  * (a form cannot nest another), and Enter in its fields creates the démarche
  * instead of submitting the workshop.
  */
-import { type KeyboardEvent, useId, useState } from 'react'
+import { type KeyboardEvent, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreateProcessResponse, ListProcessesResponse } from '../../shared/api'
 import { DEPARTEMENT_CODE_PATTERN, normalizeDepartementCode } from '../../shared/departements'
@@ -37,6 +37,7 @@ export function ProcessFields(props: ProcessFieldsProps) {
   const id = useId()
   const [creating, setCreating] = useState(false)
   const [notice, setNotice] = useState<string | null>(null)
+  const picker = useRef<HTMLSelectElement>(null)
   const list: ListProcessesResponse = props.processes.status === 'loaded' ? props.processes.processes : []
   const selected = list.find((p) => p.id === props.processId)
   const date = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short' })
@@ -54,6 +55,7 @@ export function ProcessFields(props: ProcessFieldsProps) {
       <div className="field">
         <label htmlFor={`${id}-process`}>{t('processes.label')}</label>
         <select
+          ref={picker}
           id={`${id}-process`}
           data-testid="home-process"
           value={creating ? NEW : props.processId}
@@ -84,11 +86,17 @@ export function ProcessFields(props: ProcessFieldsProps) {
       {creating && (
         <NewProcess
           token={props.token}
-          onCancel={() => setCreating(false)}
+          // The fields leave the page, the focus with them: it goes back to the picker (now on the
+          // new démarche), not to the top of the page for a keyboard user to start over.
+          onCancel={() => {
+            setCreating(false)
+            picker.current?.focus()
+          }}
           onCreated={(p) => {
             setCreating(false)
             setNotice(t('processes.created', { nom: p.nom }))
             props.onProcessCreated(p)
+            picker.current?.focus()
           }}
         />
       )}
