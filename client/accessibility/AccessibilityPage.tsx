@@ -24,6 +24,8 @@ const DEFENSEUR = {
   address: ['Défenseur des droits', 'Libre réponse 71120', '75342 Paris CEDEX 07'],
 }
 
+const AXE_PAGES = ['home', 'join', 'board', 'roadmap', 'statement'] as const
+
 export function AccessibilityPage() {
   const { t, i18n } = useTranslation()
   const config = useClientConfig()
@@ -60,7 +62,15 @@ export function AccessibilityPage() {
           <h2 id="statement-results">{t('accessibility.results.title')}</h2>
           <p>{t('accessibility.results.checked')}</p>
           <ul>
-            <li>{t('accessibility.results.axe')}</li>
+            <li>
+              {t('accessibility.results.axe', { date })}
+              {/* What tests/e2e/accessibility.spec.ts measured that day (its `figure: axe …` lines). */}
+              <ul data-testid="statement-axe">
+                {AXE_PAGES.map((page) => (
+                  <li key={page}>{t(`accessibility.results.axePages.${page}`)}</li>
+                ))}
+              </ul>
+            </li>
             <li>{t('accessibility.results.keyboard')}</li>
             <li>{t('accessibility.results.zoom')}</li>
             <li>{t('accessibility.results.contrast')}</li>
@@ -82,6 +92,7 @@ export function AccessibilityPage() {
             <li>{t('accessibility.content.presence')}</li>
             <li>{t('accessibility.content.dots')}</li>
             <li>{t('accessibility.content.chart')}</li>
+            <li>{t('accessibility.content.canvasOnly')}</li>
           </ul>
           <h3>{t('accessibility.content.derogations')}</h3>
           <p>{t('accessibility.content.derogationsNone')}</p>

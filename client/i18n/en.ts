@@ -527,15 +527,23 @@ export const en: Messages = {
       title: 'The board and the list view',
       canvas:
         'On the board, the top bar, the workshop bar (phases, timer, vote, participants) and the panels (Summary, results, chantier) work with a keyboard and a screen reader; the canvas itself does not.',
-      list: 'The list view (the workshop’s address followed by /liste) shows the phase and the timer, the enjeux with their notes, the notes to sort and the chantiers, live. There you add, edit, delete and sort notes, draft chantiers and vote; changes are announced politely to screen readers. It is offered by default on small screens.',
+      list: 'The list view (the workshop’s address followed by /liste, or « List view » in the top bar) is the same board, live, without the canvas: the phase and the timer, each enjeu under its title with its notes, the notes to sort, the parking and the chantiers. There you add notes (into an enjeu or among the notes to sort), edit and delete your own, sort any note (one « Actions » button per note), draft and edit chantiers and vote: each button says your own dots and the remaining budget, and the ranking is given as text with its totals. What colour says on the canvas is written there (« Your note », « Private »). Facilitators run the phases, the timer, the lock, private writing and the vote from it. Other people’s notes, phase changes and refusals are announced politely to screen readers. It opens by default on phones; « Canvas view » and « List view » switch between the two, and the choice is remembered on the device. Observers, and participants while the board is locked, read it without writing.',
     },
     results: {
       title: 'Test results',
       checked: 'Checked automatically on every change to Atelier:',
-      axe: 'axe-core (WCAG 2.1 level A and AA rules) finds no serious or critical error on the home page, the page to join a workshop, the board’s interface (bars and panels), the list view in every phase, the roadmap and this page;',
+      axe: 'axe-core (WCAG 2.1 level A and AA rules) finds no serious or critical error on the home page, the page to join a workshop, the board’s interface (bars and panels), the list view in every phase, the roadmap and this page; on {{date}}, page by page:',
+      axePages: {
+        home: 'home, in 5 states (empty; with an error; « New démarche » open, then with its error; a created workshop’s links and QR codes): no error of any level;',
+        join: 'join a workshop, in 3 states (with the link; with an error; without the link’s key): no error;',
+        board:
+          'board, around the canvas, in 8 states (a vote running; timer, lock and private writing; Participants; Summary; a chantier’s panel with tldraw’s style panel; results; the dialog opening a vote; a participant voting): no error, tldraw’s interface included — nothing was left out of the scan;',
+        roadmap: 'roadmap, in 3 states (a version; a chantier’s details; a comparison of versions): no error;',
+        statement: 'this statement: no error;',
+      },
       keyboard:
-        'the home page, the page to join a workshop and the roadmap work with the keyboard alone, in a logical order and with a visible focus; in the list view, joining, adding a note, moving it to an enjeu and voting work with the keyboard alone;',
-      zoom: 'these pages stay usable at 200% zoom and 320 CSS pixels wide, without horizontal scrolling;',
+        'the home page, the page to join a workshop, the roadmap and this page work with the keyboard alone: Tab reaches every control, in reading order, with a visible focus (an outline of at least 2 pixels, contrast of at least 3:1), and Shift+Tab comes back the same way; creating a démarche and a workshop, joining a workshop and opening a chantier’s details need no mouse; in the list view, joining, adding a note, moving it to an enjeu and voting work with the keyboard alone;',
+      zoom: 'these pages stay usable at 200% zoom and 320 CSS pixels wide, without horizontal scrolling and with nothing spilling out of its box;',
       contrast:
         'text colours reach level AA (4.5:1, and 3:1 for field edges); the vote charts say nothing by colour alone (patterns, figures and labels).',
       notChecked: 'Not checked yet:',
@@ -555,6 +563,8 @@ export const en: Messages = {
       dots: 'Vote dots are placed and read on the board’s cards. Alternative: the list view’s vote buttons, which say your own dots and the remaining budget, and the ranking in text after the close.',
       chart:
         'The results charts (bars by collège) are images: each bar has an accessible name giving its figures, and the ranking and the participation by collège are also given as text and as a table.',
+      canvasOnly:
+        '« Everyone here » (bringing everyone to the facilitator’s view) and suggested groupings exist only on the canvas. Alternative: in the list view, the facilitator moves notes into the enjeux one by one (« Move to »).',
       derogations: 'Exemptions for disproportionate burden',
       derogationsNone: 'None.',
       exempt: 'Content not subject to the accessibility obligation',

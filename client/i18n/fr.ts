@@ -533,15 +533,24 @@ export const fr = {
       title: 'Le tableau et la vue liste',
       canvas:
         'Sur le tableau, la barre du haut, la barre de l’atelier (phases, minuteur, vote, participant·es) et les panneaux (Synthèse, résultats, chantier) s’utilisent au clavier et au lecteur d’écran ; le canevas lui-même, non.',
-      list: 'La vue liste (adresse de l’atelier suivie de /liste) montre la phase et le minuteur, les enjeux avec leurs notes, les notes à classer et les chantiers, en direct. On y ajoute, modifie, supprime et range des notes, on y rédige des chantiers et on y vote ; les changements y sont annoncés poliment aux lecteurs d’écran. Elle est proposée d’office sur les petits écrans.',
+      list: 'La vue liste (adresse de l’atelier suivie de /liste, ou « Vue liste » dans la barre du haut) est le même tableau, en direct, sans le canevas : la phase et le minuteur, chaque enjeu sous son titre avec ses notes, les notes à classer, le parking et les chantiers. On y ajoute des notes (dans un enjeu ou parmi les notes à classer), on modifie et supprime les siennes, on range n’importe quelle note (un seul bouton « Actions » par note), on rédige et modifie des chantiers et on vote : chaque bouton dit ses propres points et le budget restant, et le classement est donné en texte avec ses totaux. Ce que la couleur dit sur le canevas y est écrit (« Votre note », « Privée »). L’animation y mène les phases, le minuteur, le verrou, l’écriture privée et le vote. Les notes des autres, les changements de phase et les refus sont annoncés poliment aux lecteurs d’écran. Elle s’ouvre d’office sur les téléphones ; « Vue canevas » et « Vue liste » passent de l’une à l’autre, et ce choix est retenu sur l’appareil. Les observateur·rices et, quand le tableau est verrouillé, les participant·es la lisent sans rien y écrire.',
     },
     results: {
       title: 'Résultats des tests',
       checked: 'Vérifié automatiquement à chaque modification d’Atelier :',
-      axe: 'axe-core (règles WCAG 2.1 niveaux A et AA) ne trouve aucune erreur grave ou critique sur l’accueil, la page pour rejoindre un atelier, l’interface du tableau (barres et panneaux), la vue liste à chaque phase, la feuille de route et cette page ;',
+      axe: 'axe-core (règles WCAG 2.1 niveaux A et AA) ne trouve aucune erreur grave ou critique sur l’accueil, la page pour rejoindre un atelier, l’interface du tableau (barres et panneaux), la vue liste à chaque phase, la feuille de route et cette page ; le {{date}}, page par page :',
+      axePages: {
+        home: 'accueil, dans 5 états (vide ; avec une erreur ; « Nouvelle démarche » ouverte, puis avec son erreur ; liens et QR codes d’un atelier créé) : aucune erreur, de quelque niveau que ce soit ;',
+        join: 'rejoindre un atelier, dans 3 états (avec le lien ; avec une erreur ; sans la clé du lien) : aucune erreur ;',
+        board:
+          'tableau, autour du canevas, dans 8 états (vote en cours ; minuteur, verrou et écriture privée ; Participant·es ; Synthèse ; panneau d’un chantier avec le panneau de style de tldraw ; résultats ; fenêtre d’ouverture d’un vote ; participant·e qui vote) : aucune erreur, interface de tldraw comprise — rien n’a été exclu de l’analyse ;',
+        roadmap:
+          'feuille de route, dans 3 états (une version ; le détail d’un chantier ; une comparaison de versions) : aucune erreur ;',
+        statement: 'cette déclaration : aucune erreur ;',
+      },
       keyboard:
-        'l’accueil, la page pour rejoindre un atelier et la feuille de route s’utilisent au clavier seul, dans un ordre logique et avec un focus visible ; dans la vue liste, on rejoint un atelier, ajoute une note, la range dans un enjeu et vote au clavier seul ;',
-      zoom: 'ces pages restent utilisables avec un zoom de 200 % et sur 320 pixels CSS de large, sans défilement horizontal ;',
+        'l’accueil, la page pour rejoindre un atelier, la feuille de route et cette page s’utilisent au clavier seul : la touche Tab atteint chaque commande, dans l’ordre de lecture, avec un focus visible (contour d’au moins 2 pixels, contraste d’au moins 3:1), et Maj+Tab revient par les mêmes étapes ; on y crée une démarche et un atelier, on rejoint un atelier et on ouvre le détail d’un chantier sans souris ; dans la vue liste, on rejoint un atelier, ajoute une note, la range dans un enjeu et vote au clavier seul ;',
+      zoom: 'ces pages restent utilisables avec un zoom de 200 % et sur 320 pixels CSS de large, sans défilement horizontal et sans rien qui déborde de son cadre ;',
       contrast:
         'les couleurs des textes atteignent le niveau AA (4,5:1, et 3:1 pour les bords des champs) ; les graphiques de vote ne disent rien par la couleur seule (motifs, chiffres et libellés).',
       notChecked: 'Pas encore vérifié :',
@@ -562,6 +571,8 @@ export const fr = {
       dots: 'Les points de vote se posent et se lisent sur les cartes du tableau. Alternative : les boutons de vote de la vue liste, qui disent ses propres points et le budget restant, et le classement en texte après la clôture.',
       chart:
         'Les graphiques de résultats (barres par collège) sont des images : chaque barre a un nom accessible qui donne ses chiffres, et le classement et la participation par collège sont aussi donnés en texte et en tableau.',
+      canvasOnly:
+        '« Tout le monde ici » (amener chacun sur la vue de l’animation) et les regroupements suggérés ne se font que sur le canevas. Alternative : dans la vue liste, l’animation range les notes dans les enjeux une à une (« Déplacer vers »).',
       derogations: 'Dérogations pour charge disproportionnée',
       derogationsNone: 'Aucune.',
       exempt: 'Contenus non soumis à l’obligation d’accessibilité',
