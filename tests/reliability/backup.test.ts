@@ -19,7 +19,7 @@ import { connectBoard, eventually } from '../support/boardClient'
 import { readStoredDoc } from '../support/dataFile'
 import { documentRecords, noteRecord } from '../support/records'
 import { ROOT, tempDataDir } from '../support/serverProcess'
-import { docRecords, recordsJson } from './boardState'
+import { boardJson } from './boardState'
 import { type LiveBoard, startLiveBoard } from './liveBoard'
 
 const WRITERS = 3
@@ -140,7 +140,7 @@ test('a backup taken during edits is one point in time; restore refuses a live s
   const inCopy = Y.decodeStateVector(Y.encodeStateVector(copied))
   for (const [client, clock] of before)
     assert.ok((inCopy.get(client) ?? 0) >= clock, `client ${client}: shown, not copied`)
-  const expectedBoard = recordsJson(docRecords(copied))
+  const expectedBoard = boardJson(copied)
   copied.destroy()
   assert.deepEqual(fs.readdirSync(dest), [DATABASE_FILE], 'the copy is one self-contained file')
 
@@ -165,7 +165,7 @@ test('a backup taken during edits is one point in time; restore refuses a live s
   const reader = connectBoard(board.server.url, board.workshopId, { token: board.token, disableBc: true })
   board.clients.push(reader)
   await reader.synced()
-  assert.equal(recordsJson(reader.records), expectedBoard, 'restored server does not serve the board as backed up')
+  assert.equal(boardJson(reader.doc), expectedBoard, 'restored server does not serve the board as backed up')
   const summary = JSON.parse(backup.stdout) as { logEntries: number; workshops: number; bytes: number; ms: number }
   console.log(
     `figure: backup during edits: ${summary.logEntries} log entries, ${summary.workshops} workshops, ` +

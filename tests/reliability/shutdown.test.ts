@@ -13,7 +13,7 @@ import { type BoardClient, eventually } from '../support/boardClient'
 import { readStoredDoc } from '../support/dataFile'
 import { syncUrl, upgradeOutcome } from '../support/rawSocket'
 import { documentRecords, noteRecord } from '../support/records'
-import { docRecords, recordsJson } from './boardState'
+import { boardJson, docRecords } from './boardState'
 import { type LiveBoard, startLiveBoard } from './liveBoard'
 
 const CLIENTS = 4
@@ -79,15 +79,16 @@ test('SIGTERM: stops accepting, flushes, closes with 1012, exits 0; clients come
   const stored = readStoredDoc(board.server.dataDir, `${board.workshopId}/board`)
   assert.equal(stored.store.pendingStructs, null, 'stored log leaves structs pending')
   const storedRecords = docRecords(stored)
-  const missing = witness
-    .ids()
-    .filter((id) => JSON.stringify(storedRecords.get(id)) !== JSON.stringify(witness.get(id)))
+  const seen = docRecords(witness.doc)
+  const missing = [...seen.keys()].filter(
+    (id) => JSON.stringify(storedRecords.get(id)) !== JSON.stringify(seen.get(id)),
+  )
   assert.deepEqual(missing, [], 'records the witness saw, not on disk as seen')
   const witnessState = Y.decodeStateVector(Y.encodeStateVector(witness.doc))
   const storedState = Y.decodeStateVector(Y.encodeStateVector(stored))
   for (const [client, clock] of witnessState)
     assert.ok((storedState.get(client) ?? 0) >= clock, `client ${client}: seen up to ${clock}, stored less`)
-  const storedNotes = [...storedRecords.map.keys()].filter((k) => k.startsWith('shape:')).length
+  const storedNotes = [...storedRecords.keys()].filter((k) => k.startsWith('shape:')).length
   stored.destroy()
 
   // An edit while the server is down: kept by its client, delivered on reconnection.
@@ -102,9 +103,7 @@ test('SIGTERM: stops accepting, flushes, closes with 1012, exits 0; clients come
   const fresh = board.connect()
   await fresh.synced()
   await eventually(
-    () =>
-      fresh.get('shape:offline') !== undefined &&
-      all.every((c) => recordsJson(c.records) === recordsJson(fresh.records)),
+    () => fresh.get('shape:offline') !== undefined && all.every((c) => boardJson(c.doc) === boardJson(fresh.doc)),
     15_000,
     'clients and a fresh joiner agree, the offline edit included',
   )
