@@ -150,70 +150,65 @@ test('home page by keyboard alone: a new démarche, then a chantiers workshop in
   browser,
 }) => {
   const { url, adminToken } = atelier.server
-  const admin = await browser.newContext({ locale: 'fr-FR' })
-  try {
-    const page = await admin.newPage()
-    await page.goto(url)
-    await expect(page.getByTestId('home-create')).toBeVisible()
-    expect(await walk(page, 'home')).toEqual([
-      'language-switch',
-      'home-token',
-      'home-title',
-      'home-template',
-      'home-process',
-      'home-create',
-      'footer-accessibility',
-    ])
+  const { page } = await atelier.actor(browser, 'Admin')
+  await page.goto(url)
+  await expect(page.getByTestId('home-create')).toBeVisible()
+  expect(await walk(page, 'home')).toEqual([
+    'language-switch',
+    'home-token',
+    'home-title',
+    'home-template',
+    'home-process',
+    'home-create',
+    'footer-accessibility',
+  ])
 
-    // From the top of the page again, as after loading it.
-    await page.getByTestId('language-switch').focus()
-    await tabTo(page, 'home-token', 1)
-    await page.keyboard.type(adminToken)
-    await tabTo(page, 'home-title')
-    await page.keyboard.type('Atelier chantiers — Laon')
-    await tabTo(page, 'home-template')
-    // A closed <select> steps through its options with the arrows: enjeux → chantiers.
-    await page.keyboard.press('ArrowDown')
-    await expect(page.getByTestId('home-template')).toHaveValue('chantiers')
-    await tabTo(page, 'home-process')
-    await expect(page.getByTestId('home-process').locator('option')).toHaveCount(2)
-    await page.keyboard.press('End')
-    await expect(page.getByTestId('process-nom')).toBeVisible()
-    // « Annuler » closes the fields and gives the focus back to the picker; End opens them again.
-    await tabTo(page, 'process-cancel', 4)
-    await page.keyboard.press('Space')
-    await expect(page.getByTestId('process-nom')).toHaveCount(0)
-    await expect(page.getByTestId('home-process')).toBeFocused()
-    await page.keyboard.press('End')
-    await tabTo(page, 'process-nom')
-    await page.keyboard.type('Feuille de route — Aisne')
-    await tabTo(page, 'process-code')
-    await page.keyboard.type('02')
-    // Enter in its fields creates the démarche, not the workshop around it.
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('process-created')).toContainText('Feuille de route — Aisne')
-    // The fields are gone: the focus comes back to the démarche's picker, now on the new one.
-    await expect(page.getByTestId('home-process')).toBeFocused()
-    await expect(page.getByTestId('home-process').locator('option:checked')).toContainText('Feuille de route — Aisne')
-    await tabTo(page, 'home-create')
-    await page.keyboard.press('Space')
-    await expect(page.getByTestId('link-facilitator')).toBeVisible()
-    const created = await call(url, adminToken, 'GET', '/api/processes')
-    expect(created.body.map((p: { workshops: { template: string; title: string }[] }) => p.workshops)).toEqual([
-      [expect.objectContaining({ title: 'Atelier chantiers — Laon', template: 'chantiers' })],
-    ])
+  // From the top of the page again, as after loading it.
+  await page.getByTestId('language-switch').focus()
+  await tabTo(page, 'home-token', 1)
+  await page.keyboard.type(adminToken)
+  await tabTo(page, 'home-title')
+  await page.keyboard.type('Atelier chantiers — Laon')
+  await tabTo(page, 'home-template')
+  // A closed <select> steps through its options with the arrows: enjeux → chantiers.
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('home-template')).toHaveValue('chantiers')
+  await tabTo(page, 'home-process')
+  await expect(page.getByTestId('home-process').locator('option')).toHaveCount(2)
+  await page.keyboard.press('End')
+  await expect(page.getByTestId('process-nom')).toBeVisible()
+  // « Annuler » closes the fields and gives the focus back to the picker; End opens them again.
+  await tabTo(page, 'process-cancel', 4)
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('process-nom')).toHaveCount(0)
+  await expect(page.getByTestId('home-process')).toBeFocused()
+  await page.keyboard.press('End')
+  await tabTo(page, 'process-nom')
+  await page.keyboard.type('Feuille de route — Aisne')
+  await tabTo(page, 'process-code')
+  await page.keyboard.type('02')
+  // Enter in its fields creates the démarche, not the workshop around it.
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('process-created')).toContainText('Feuille de route — Aisne')
+  // The fields are gone: the focus comes back to the démarche's picker, now on the new one.
+  await expect(page.getByTestId('home-process')).toBeFocused()
+  await expect(page.getByTestId('home-process').locator('option:checked')).toContainText('Feuille de route — Aisne')
+  await tabTo(page, 'home-create')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('link-facilitator')).toBeVisible()
+  const created = await call(url, adminToken, 'GET', '/api/processes')
+  expect(created.body.map((p: { workshops: { template: string; title: string }[] }) => p.workshops)).toEqual([
+    [expect.objectContaining({ title: 'Atelier chantiers — Laon', template: 'chantiers' })],
+  ])
 
-    // On to the links: the facilitator's, then its copy button.
-    await tabTo(page, 'link-facilitator', 3)
-    await tabTo(page, 'copy-facilitator', 1)
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('copy-facilitator')).toHaveText('Copié')
-    // The new workshop is one of the démarche's now: a next chantiers workshop may start from it.
-    await expect(page.getByTestId('home-start-from')).toBeVisible()
-    await walk(page, 'home (links)')
-  } finally {
-    await admin.close()
-  }
+  // On to the links: the facilitator's, then its copy button.
+  await tabTo(page, 'link-facilitator', 3)
+  await tabTo(page, 'copy-facilitator', 1)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('copy-facilitator')).toHaveText('Copié')
+  // The new workshop is one of the démarche's now: a next chantiers workshop may start from it.
+  await expect(page.getByTestId('home-start-from')).toBeVisible()
+  await walk(page, 'home (links)')
 })
 
 test('join page by keyboard alone: name, organisation, collège with the arrows, then Space on « Rejoindre »', async ({
@@ -221,94 +216,79 @@ test('join page by keyboard alone: name, organisation, collège with the arrows,
 }) => {
   const { url, adminToken } = atelier.server
   const created = await call(url, adminToken, 'POST', '/api/workshops', { title: 'Atelier de Laon', template: 'vide' })
-  const context = await browser.newContext({ locale: 'fr-FR' })
-  try {
-    const page = await context.newPage()
-    await page.goto(created.body.links.participant)
-    await expect(page.getByTestId('join-name')).toBeVisible()
-    expect(await walk(page, 'join')).toEqual([
-      'language-switch',
-      'join-name',
-      'join-organisation',
-      'join-college',
-      'join-submit',
-      'footer-accessibility',
-    ])
+  const { page } = await atelier.actor(browser, 'Alice Durand')
+  await page.goto(created.body.links.participant)
+  await expect(page.getByTestId('join-name')).toBeVisible()
+  expect(await walk(page, 'join')).toEqual([
+    'language-switch',
+    'join-name',
+    'join-organisation',
+    'join-college',
+    'join-submit',
+    'footer-accessibility',
+  ])
 
-    // Enter with no name: the error, and the focus stays to type it.
-    await page.getByTestId('language-switch').focus()
-    await tabTo(page, 'join-name', 1)
-    await page.keyboard.press('Enter')
-    await expect(page.getByTestId('join-error')).toBeVisible()
-    await expect(page.getByTestId('join-name')).toBeFocused()
-    await page.keyboard.type('Alice Durand')
-    await tabTo(page, 'join-organisation')
-    await page.keyboard.type('Association Clic')
-    await tabTo(page, 'join-college')
-    await page.keyboard.press('ArrowDown')
-    await expect(page.getByTestId('join-college')).toHaveValue('etat')
-    await tabTo(page, 'join-submit')
-    await page.keyboard.press('Space')
-    await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
-    // Joined as typed (with this tab's new session cookie).
-    const who = await page.request.get(`${url}/api/workshops/${created.body.id}/participants`)
-    expect(await who.json()).toEqual([
-      expect.objectContaining({ name: 'Alice Durand', organisation: 'Association Clic', college: 'etat' }),
-    ])
-  } finally {
-    await context.close()
-  }
+  // Enter with no name: the error, and the focus stays to type it.
+  await page.getByTestId('language-switch').focus()
+  await tabTo(page, 'join-name', 1)
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('join-error')).toBeVisible()
+  await expect(page.getByTestId('join-name')).toBeFocused()
+  await page.keyboard.type('Alice Durand')
+  await tabTo(page, 'join-organisation')
+  await page.keyboard.type('Association Clic')
+  await tabTo(page, 'join-college')
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('join-college')).toHaveValue('etat')
+  await tabTo(page, 'join-submit')
+  await page.keyboard.press('Space')
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'connected')
+  // Joined as typed (with this tab's new session cookie).
+  const who = await page.request.get(`${url}/api/workshops/${created.body.id}/participants`)
+  expect(await who.json()).toEqual([
+    expect.objectContaining({ name: 'Alice Durand', organisation: 'Association Clic', college: 'etat' }),
+  ])
 })
 
 test('roadmap page by keyboard alone: every control in order, a chantier’s details opened with Enter and closed with Escape, a comparison picked with the arrows', async ({
   browser,
 }) => {
   const s = await seedDemarche(atelier.server, 'closed')
-  const context = await browser.newContext({ locale: 'fr-FR' })
-  try {
-    const page = await context.newPage()
-    await page.goto(s.reader)
-    await expect(page.getByTestId('roadmap-bar')).toHaveCount(2)
-    const stops = await walk(page, 'roadmap')
-    expect(stops.slice(0, 3)).toEqual(['language-switch', 'roadmap-version-picker', 'roadmap-print'])
+  const { page } = await atelier.actor(browser, 'Lecteur')
+  await page.goto(s.reader)
+  await expect(page.getByTestId('roadmap-bar')).toHaveCount(2)
+  const stops = await walk(page, 'roadmap')
+  expect(stops.slice(0, 3)).toEqual(['language-switch', 'roadmap-version-picker', 'roadmap-print'])
 
-    // The first button named after the fibre chantier (the chart's), Enter: its details, the focus inside.
-    await page.getByTestId('language-switch').focus()
-    const opener = page.getByRole('button', { name: FIBRE.titre }).first()
-    for (let i = 0; i < stops.length && !(await opener.evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab')
-    await expect(opener).toBeFocused()
-    await page.keyboard.press('Enter')
-    const details = page.getByTestId('chantier-details')
-    await expect(details).toBeVisible()
-    await expect(details.getByTestId('chantier-details-close')).toBeFocused()
-    // Tab stays in the modal dialog: close, « Voir sur le tableau », and round again.
-    await tabTo(page, 'chantier-details-board', 1)
-    await page.keyboard.press('Escape')
-    await expect(details).toHaveCount(0)
-    // Back where it was opened from.
-    await expect(opener).toBeFocused()
+  // The first button named after the fibre chantier (the chart's), Enter: its details, the focus inside.
+  await page.getByTestId('language-switch').focus()
+  const opener = page.getByRole('button', { name: FIBRE.titre }).first()
+  for (let i = 0; i < stops.length && !(await opener.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press('Tab')
+  await expect(opener).toBeFocused()
+  await page.keyboard.press('Enter')
+  const details = page.getByTestId('chantier-details')
+  await expect(details).toBeVisible()
+  await expect(details.getByTestId('chantier-details-close')).toBeFocused()
+  // Tab stays in the modal dialog: close, « Voir sur le tableau », and round again.
+  await tabTo(page, 'chantier-details-board', 1)
+  await page.keyboard.press('Escape')
+  await expect(details).toHaveCount(0)
+  // Back where it was opened from.
+  await expect(opener).toBeFocused()
 
-    await page.getByTestId('roadmap-compare-picker').focus()
-    await page.keyboard.press('ArrowDown')
-    await expect(page.getByTestId('roadmap-diff')).toContainText('De la version 1 à la version 2')
-  } finally {
-    await context.close()
-  }
+  await page.getByTestId('roadmap-compare-picker').focus()
+  await page.keyboard.press('ArrowDown')
+  await expect(page.getByTestId('roadmap-diff')).toContainText('De la version 1 à la version 2')
 })
 
 test('déclaration d’accessibilité by keyboard alone: every link in order, with a visible focus', async ({
   browser,
 }) => {
-  const context = await browser.newContext({ locale: 'fr-FR' })
-  try {
-    const page = await context.newPage()
-    await page.goto(`${atelier.server.url}/accessibilite`)
-    await expect(page.getByTestId('statement-contact')).not.toContainText('Chargement')
-    const stops = await walk(page, 'déclaration')
-    expect(stops[0]).toBe('language-switch')
-    expect(stops.at(-1)).toBe('footer-accessibility')
-  } finally {
-    await context.close()
-  }
+  const { page } = await atelier.actor(browser, 'Lectrice')
+  await page.goto(`${atelier.server.url}/accessibilite`)
+  await expect(page.getByTestId('statement-contact')).not.toContainText('Chargement')
+  const stops = await walk(page, 'déclaration')
+  expect(stops[0]).toBe('language-switch')
+  expect(stops.at(-1)).toBe('footer-accessibility')
 })
