@@ -52,6 +52,14 @@ export const CloseCodes = {
    * document and opens a fresh one from the server's state (REBUILD_CLOSE_CODES).
    */
   boardLocked: { code: 4423, reason: 'board locked' },
+  /**
+   * A write that changes a note's author stamp (shared/model/noteAuthor.ts).
+   * Our own clients only send one by a rare race (an undo bringing back a
+   * note deleted before the server's restart): like a locked write, the
+   * client drops its document and starts again from the server's state, so
+   * the canvas is never stuck on it.
+   */
+  noteAuthor: { code: 4409, reason: 'write refused: a note keeps its author' },
   /** The connection sent too many messages per second. */
   rateLimited: { code: 4429, reason: 'rate limited' },
   /** The room could not persist an update: nothing was acknowledged, reconnect. */
@@ -64,7 +72,10 @@ export const CloseCodes = {
  * (and everything bound to it) and open a fresh connection. A stock client just
  * stops, as for any 44xx code.
  */
-export const REBUILD_CLOSE_CODES: ReadonlySet<number> = new Set([CloseCodes.boardLocked.code])
+export const REBUILD_CLOSE_CODES: ReadonlySet<number> = new Set([
+  CloseCodes.boardLocked.code,
+  CloseCodes.noteAuthor.code,
+])
 
 /** Whether reconnecting after this close code is pointless without user action. */
 export function isFatalClose(code: number): boolean {

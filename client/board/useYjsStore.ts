@@ -41,6 +41,7 @@ import { routeRecord } from './drafts/recordRouter'
 import { createRecordView, type RecordView } from './drafts/recordView'
 import type { DraftsConnections } from './drafts/useDraftsConnections'
 import { bindLocalWriter, LOCAL_ORIGIN, type LocalWriter, type WriteTarget } from './localWriter'
+import { stampNewNotes } from './noteAuthorStamp'
 import { bindPresence } from './presenceSync'
 import { type RecordEntry, RejectionLog } from './recordGate'
 
@@ -162,6 +163,8 @@ export function useYjsStore({
         })
         localWriter = writer
         unsubs.push(writer.dispose)
+        // Our notes carry our participant id (the presence user's), as the server requires.
+        unsubs.push(stampNewNotes(store, signals.user.get().id))
       }
 
       unsubs.push(bindPresence({ store, awareness: provider.awareness, user: signals.user, log }))

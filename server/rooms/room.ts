@@ -9,6 +9,8 @@
  */
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
+import { RECORDS_ARRAY } from '../../shared/boardDoc'
+import type { RecordEntry } from '../../shared/model/boardRecords'
 import { CloseCodes, type CloseReason } from '../../shared/protocol'
 import { AwarenessRegistry } from './awarenessRegistry'
 import type { Connection } from './connection'
@@ -22,6 +24,7 @@ import {
   writeSyncStep2,
   writeUpdate,
 } from './messages'
+import { NoteAuthors } from './noteAuthors'
 import { checkUpdate } from './updateValidator'
 import type { UpdateWriter } from './updateWriter'
 
@@ -45,6 +48,7 @@ export interface RoomDeps {
 export class Room {
   readonly connections = new Set<Connection>()
   private readonly awareness: AwarenessRegistry
+  private readonly noteAuthors: NoteAuthors
 
   constructor(
     readonly name: string,
@@ -52,6 +56,7 @@ export class Room {
     private readonly deps: RoomDeps,
   ) {
     this.awareness = new AwarenessRegistry(deps.maxAwarenessBytes)
+    this.noteAuthors = new NoteAuthors(doc.getArray<RecordEntry>(RECORDS_ARRAY))
   }
 
   join(conn: Connection): void {
@@ -98,7 +103,13 @@ export class Room {
   }
 
   private write(conn: Connection, update: Uint8Array): void {
-    const check = checkUpdate(this.doc, this.deps.schema, update)
+    // A note's author stamp must be its writer's, and never changes (shared/model/noteAuthor.ts).
+    let authorRefused = false
+    const check = checkUpdate(this.doc, this.deps.schema, update, (key, value) => {
+      const refusal = this.noteAuthors.refusal(key, value, conn.participantId)
+      authorRefused ||= refusal !== null
+      return refusal
+    })
     const refusal = this.deps.writeRefusal(conn)
     if (refusal) {
       // Nothing, or the duplicate clean-up every replica's YKeyValue performs
@@ -107,7 +118,8 @@ export class Room {
       return this.refuse(conn, refusal, 'write refused')
     }
     if (!check.ok && check.missing) return this.requestResync(conn)
-    if (!check.ok) return this.refuse(conn, CloseCodes.invalidMessage, check.reason)
+    if (!check.ok)
+      return this.refuse(conn, authorRefused ? CloseCodes.noteAuthor : CloseCodes.invalidMessage, check.reason)
     if (check.empty) return
     try {
       Y.applyUpdate(this.doc, update, conn)

@@ -10,7 +10,8 @@
  *  - every inserted item lives in the board layout (shared/boardDoc.ts): entries
  *    `{ key, val }` of the `records` array, or the `schema` key of `meta` — no
  *    other root type, no nested type, no other content kind;
- *  - every record is a valid document-scoped tldraw record.
+ *  - every record is a valid document-scoped tldraw record, and passes the
+ *    caller's own rule (`recordRule`: e.g. a note's author, noteAuthors.ts).
  *
  * It never calls Y.mergeUpdates on client bytes (crafted tiny inputs hang it).
  */
@@ -48,7 +49,15 @@ const MAX_SCHEMA_JSON = 64 * 1024
 const COLLECTED = Symbol('collected')
 type Root = string | typeof COLLECTED
 
-export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): UpdateCheck {
+/** Why a record may not be written by this update's sender, or null if it may. */
+export type RecordRule = (key: string, value: unknown) => string | null
+
+export function checkUpdate(
+  doc: Y.Doc,
+  schema: TLSchema,
+  update: Uint8Array,
+  recordRule: RecordRule = () => null,
+): UpdateCheck {
   if (update.length < 2) return { ok: false, reason: 'empty frame' }
   let decoded: { structs: Struct[]; ds: { clients: Map<number, { clock: number; len: number }[]> } }
   try {
@@ -149,7 +158,7 @@ export function checkUpdate(doc: Y.Doc, schema: TLSchema, update: Uint8Array): U
     if (root === COLLECTED || s.content instanceof Y.ContentDeleted) continue
     const problem =
       root === RECORDS_ARRAY
-        ? checkRecordsItem(schema, s)
+        ? checkRecordsItem(schema, s, recordRule)
         : root === META_MAP
           ? checkMetaItem(s)
           : `unknown root type "${root}"`
@@ -168,7 +177,7 @@ function rootInDoc(doc: Y.Doc, id: ID): Root | null {
   return null
 }
 
-function checkRecordsItem(schema: TLSchema, item: Y.Item): string | null {
+function checkRecordsItem(schema: TLSchema, item: Y.Item, recordRule: RecordRule): string | null {
   if (item.parentSub !== null) return 'records is an array, not a map'
   if (!(item.content instanceof Y.ContentAny)) return 'records holds plain JSON entries only'
   for (const entry of item.content.arr as unknown[]) {
@@ -176,6 +185,8 @@ function checkRecordsItem(schema: TLSchema, item: Y.Item): string | null {
     const { key, val } = entry as { key?: unknown; val?: unknown }
     const check = checkBoardRecord(schema, key, val)
     if (!check.ok) return check.reason
+    const refusal = recordRule(key as string, val)
+    if (refusal) return refusal
   }
   return null
 }
