@@ -31,6 +31,8 @@ function App() {
       return <HomePage />
     case 'workshop':
       return <WorkshopPage workshopId={route.workshopId} />
+    case 'list':
+      return <WorkshopPage workshopId={route.workshopId} list />
     case 'roadmap':
       return (
         <Suspense fallback={null}>

@@ -1,7 +1,8 @@
-/** The thin bar above the canvas: workshop, who I am, my role, the connection. */
+/** The thin bar above the canvas: workshop, who I am, my role, the connection, the switch to the list view. */
 import { useTranslation } from 'react-i18next'
 import type { SessionResponse } from '../../shared/api'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { listPath, rememberView } from '../list/viewChoice'
 import { ACCESSIBILITY_PATH } from '../routes'
 import type { ConnectionState } from '../sync/connectionState'
 import { userColor } from './userColor'
@@ -22,6 +23,14 @@ export function BoardTopBar({ session, connection }: { session: SessionResponse;
           {t(`roles.${session.role}`)}
         </span>
         <ConnectionBadge state={connection} />
+        <a
+          href={listPath(session.workshop.id)}
+          className="board-view-switch"
+          data-testid="view-list"
+          onClick={() => rememberView('list')}
+        >
+          {t('list.toList')}
+        </a>
         <a href={ACCESSIBILITY_PATH} className="board-accessibility" data-testid="board-accessibility">
           {t('accessibility.topBarLink')}
         </a>
@@ -31,7 +40,8 @@ export function BoardTopBar({ session, connection }: { session: SessionResponse;
   )
 }
 
-function ConnectionBadge({ state }: { state: ConnectionState }) {
+/** The connection as people read it (also in the list view's status strip). */
+export function ConnectionBadge({ state }: { state: ConnectionState }) {
   const { t } = useTranslation()
   const label =
     state.phase === 'connected'

@@ -14,6 +14,7 @@ import { ClusterSuggestions } from '../clustering/ClusterSuggestions'
 import type { BoardConnection } from '../sync/boardConnection'
 import { VoteControls } from '../voting/VoteControls'
 import { VoteStatus } from '../voting/VoteStatus'
+import { ActionError } from './ActionError'
 import { BarNotice } from './BarNotice'
 import { Countdown } from './Countdown'
 import { FollowButton } from './FollowButton'
@@ -73,14 +74,7 @@ export function WorkshopBar({ editor, connection }: WorkshopBarProps) {
         <ClusterSuggestions editor={editor} />
         <SynthesisToggle editor={editor} />
         <ParticipantsPanel participants={participants} online={online} />
-        {action.error && (
-          <p className="bar-error" role="alert" data-testid="facilitation-error">
-            {action.error}
-            <button type="button" className="bar-button" onClick={action.dismiss}>
-              {t('facilitation.dismiss')}
-            </button>
-          </p>
-        )}
+        <ActionError action={action} />
       </section>
       <BarNotice at={summonedAt} text={t('facilitation.summon.arrived')} testId="summon-notice" />
       <BarNotice at={refusedAt} text={t('facilitation.lock.writeRefused')} testId="locked-write-notice" />

@@ -1,6 +1,9 @@
 /**
- * `/w/<workshopId>`: an existing session goes straight to the board; without
- * one, the join form (which needs the link secret from `#k=…`).
+ * `/w/<workshopId>` and `/w/<workshopId>/liste`: an existing session goes
+ * straight to the board; without one, the join form (which needs the link
+ * secret from `#k=…`). Then the canvas or the list view: the list at
+ * `/liste`, and at `/w/<id>` on a phone or wherever it was last chosen
+ * (list/viewChoice.ts) — the address then says `/liste`.
  */
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -9,10 +12,13 @@ import { ApiRequestError, api } from '../api'
 import { apiErrorMessage } from '../apiErrorMessage'
 import { JoinPage } from '../join/JoinPage'
 import { forgetLinkKey, takeLinkKey } from '../join/linkKey'
+import { chosenView, isSmallScreen, listPath, viewFor, type WorkshopView } from '../list/viewChoice'
 import { PageShell } from '../PageShell'
 
 // tldraw is most of the bundle: only load it once someone is on a board.
 const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })))
+// The list view: its own small chunk, without tldraw (a phone on a slow network opens it quickly).
+const ListPage = lazy(() => import('../list/ListPage').then((m) => ({ default: m.ListPage })))
 
 type State =
   | { kind: 'checking' }
@@ -20,8 +26,15 @@ type State =
   | { kind: 'board'; session: SessionResponse }
   | { kind: 'error'; error: unknown }
 
-export function WorkshopPage({ workshopId }: { workshopId: string }) {
+export interface WorkshopPageProps {
+  workshopId: string
+  /** The address asked for the list view (`/liste`); otherwise this device's choice decides. */
+  list?: boolean
+}
+
+export function WorkshopPage({ workshopId, list = false }: WorkshopPageProps) {
   const { t } = useTranslation()
+  const [view] = useState<WorkshopView>(() => (list ? 'list' : viewFor(chosenView(), isSmallScreen())))
   // Taken before anything else so the secret leaves the address bar at once.
   const [linkKey] = useState(() => takeLinkKey(workshopId))
   const [state, setState] = useState<State>({ kind: 'checking' })
@@ -55,7 +68,12 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         />
       )
     case 'board':
-      return (
+      return view === 'list' ? (
+        <Suspense fallback={<Centered text={t('list.loading')} />}>
+          <ListAddress workshopId={workshopId} />
+          <ListPage session={state.session} onSessionLost={() => setState({ kind: 'join' })} />
+        </Suspense>
+      ) : (
         <Suspense fallback={<Centered text={t('board.loading')} />}>
           <BoardPage session={state.session} onSessionLost={() => setState({ kind: 'join' })} />
         </Suspense>
@@ -71,6 +89,15 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         </PageShell>
       )
   }
+}
+
+/** The list shown at `/w/<id>` (a phone): the address says so, and a reload or a shared link opens it again. */
+function ListAddress({ workshopId }: { workshopId: string }) {
+  useEffect(() => {
+    const path = listPath(workshopId)
+    if (window.location.pathname !== path) window.history.replaceState(null, '', path)
+  }, [workshopId])
+  return null
 }
 
 function Centered({ text }: { text: string }) {

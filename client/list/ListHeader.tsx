@@ -1,0 +1,35 @@
+/** The list view's top: the workshop, who I am, the language, and the way back to the canvas. */
+import { useTranslation } from 'react-i18next'
+import type { SessionResponse } from '../../shared/api'
+import { userColor } from '../board/userColor'
+import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { canvasPath, rememberView } from './viewChoice'
+
+export function ListHeader({ session }: { session: SessionResponse }) {
+  const { t } = useTranslation()
+  return (
+    <header className="list-header">
+      <h1 className="list-header__title" data-testid="board-title">
+        {session.workshop.title}
+      </h1>
+      <p className="list-header__who">
+        <span className="user-dot" style={{ background: userColor(session.participantId) }} aria-hidden="true" />
+        <span data-testid="board-user">{t('list.you', { name: session.name })}</span>
+        <span className={`role-badge role-${session.role}`} data-testid="role-badge" data-role={session.role}>
+          {t(`roles.${session.role}`)}
+        </span>
+      </p>
+      <div className="list-header__links">
+        <a
+          href={canvasPath(session.workshop.id)}
+          className="list-switch"
+          data-testid="view-canvas"
+          onClick={() => rememberView('canvas')}
+        >
+          {t('list.toCanvas')}
+        </a>
+        <LanguageSwitch />
+      </div>
+    </header>
+  )
+}
