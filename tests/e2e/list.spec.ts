@@ -17,7 +17,7 @@ import { writeBoard } from '../support/boardClient'
 import { call } from '../support/controlClient'
 import { frameRecord, noteRecord } from '../support/records'
 import { type Actor, atelierPerFile, foreignRequests, joinBoard } from './actors'
-import { enjeuSection, joinList, listNote, liveText } from './listView'
+import { enjeuSection, joinList, listNote, liveText, openVote } from './listView'
 
 const atelier = atelierPerFile()
 
@@ -292,14 +292,7 @@ test('the vote from the list: budget, cap and closed answers announced, then the
   })
   await joinList(alice, workshop.links.participant, 'associations')
 
-  const opened = await call(url, facilitator.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions`, {
-    targets: 'enjeux',
-    votesPerPerson: 2,
-    maxPerItem: 1,
-    hideResults: true,
-    anonymous: false,
-  })
-  expect(opened.status).toBe(201)
+  const sid = await openVote(url, workshop.id, facilitator.token, { votesPerPerson: 2, maxPerItem: 1 })
   const vote = A.getByTestId('list-vote')
   await expect(vote.getByRole('heading', { name: 'Vote en cours' })).toBeVisible()
   await expect(A.getByTestId('list-phase')).toHaveText('Phase : Vote')
@@ -330,7 +323,6 @@ test('the vote from the list: budget, cap and closed answers announced, then the
   await A.screenshot({ path: '/tmp/list/list-vote.png', fullPage: true })
 
   // Bruno votes (through the API, as any client would).
-  const sid = opened.body.id as string
   for (const target of [RESEAU.id, MOBILITE.id]) {
     const r = await call(url, bruno.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions/${sid}/votes`, {
       targetId: target,
@@ -430,6 +422,40 @@ test('a phone opens the list from the workshop link; « Vue canevas » and « Vu
   }
 })
 
+test('private writing from the list: the note stays the author’s (and the facilitator’s) until revealed', async ({
+  browser,
+}) => {
+  const { workshop } = await seeded('enjeux')
+  const fanny = await atelier.actor(browser, 'Fanny Animatrice')
+  await joinList(fanny, workshop.links.facilitator)
+  const { alice, bruno } = await listAndCanvas(browser, workshop)
+  const A = alice.page
+  await fanny.page.getByTestId('private-writing-toggle').click()
+  await expect(A.getByTestId('list-add-private')).toBeVisible()
+
+  await addNote(A, 'Idée encore secrète', RESEAU.name)
+  const mine = listNote(enjeuSection(A, RESEAU.id), 'Idée encore secrète')
+  await expect(mine).toContainText('Privée')
+  await expect(mine).toContainText('Votre note')
+  // The facilitator reads it, marked private; the other participant's canvas does not have it.
+  await expect(listNote(fanny.page, 'Idée encore secrète')).toContainText('Privée')
+  await expect(fanny.page.getByTestId('private-writing-count')).toContainText('1 note privée')
+  expect(await canvasNote(bruno, 'Idée encore secrète')).toBeNull()
+  // Still Alice's to edit while private.
+  await mine.getByTestId('list-note-actions').click()
+  await mine.getByTestId('list-note-edit').click()
+  await mine.getByTestId('list-note-edit-text').fill('Idée révélée bientôt')
+  await mine.getByTestId('list-note-save').click()
+  await expect(listNote(fanny.page, 'Idée révélée bientôt')).toBeVisible()
+
+  await fanny.page.getByTestId('private-writing-reveal').click()
+  await expect
+    .poll(() => canvasNote(bruno, 'Idée révélée bientôt'))
+    .toMatchObject({ parentId: RESEAU.id, inside: true })
+  await expect(listNote(A, 'Idée révélée bientôt')).not.toContainText('Privée')
+  await expect(listNote(fanny.page, 'Idée révélée bientôt')).toHaveCount(1)
+})
+
 test('an observer reads the list, with nothing to write', async ({ browser }) => {
   const { workshop, facilitator } = await seeded('enjeux', () => [noteRecord('seed', 'Une note', 0, 0, 'aZ')])
   const olga = await atelier.actor(browser, 'Olga Observe')
@@ -440,20 +466,7 @@ test('an observer reads the list, with nothing to write', async ({ browser }) =>
   await expect(O.getByTestId('list-add-text')).toHaveCount(0)
   await expect(O.getByTestId('list-note-actions')).toHaveCount(0)
   await expect(O.getByTestId('list-chantier-new')).toHaveCount(0)
-  const opened = await call(
-    atelier.server.url,
-    facilitator.token,
-    'POST',
-    `/api/workshops/${workshop.id}/vote-sessions`,
-    {
-      targets: 'enjeux',
-      votesPerPerson: 3,
-      maxPerItem: 2,
-      hideResults: false,
-      anonymous: false,
-    },
-  )
-  expect(opened.status).toBe(201)
+  await openVote(atelier.server.url, workshop.id, facilitator.token, { hideResults: false })
   await expect(O.getByTestId('list-vote-participation')).toHaveText('0 votant sur 1')
   await expect(O.getByRole('button', { name: /^Voter pour/ })).toHaveCount(0)
   await expect(O.getByTestId('list-ranking-item')).toHaveCount(2)

@@ -8,10 +8,9 @@
 import { expect, type Page, test } from '@playwright/test'
 import { createWorkshop, join } from '../support/api'
 import { writeBoard } from '../support/boardClient'
-import { call } from '../support/controlClient'
 import { frameRecord } from '../support/records'
 import { atelierPerFile, joinBoard } from './actors'
-import { enjeuSection, listLink, listNote, listReady, liveText } from './listView'
+import { enjeuSection, listLink, listNote, listReady, liveText, openVote } from './listView'
 
 const atelier = atelierPerFile()
 
@@ -108,14 +107,7 @@ test('keyboard only: join, add a note, move it into an enjeu, spend and take bac
     .toBe('shape:reseau')
 
   // The vote opens (the facilitator, elsewhere); Alice spends a dot and takes it back.
-  const opened = await call(url, fanny.token, 'POST', `/api/workshops/${workshop.id}/vote-sessions`, {
-    targets: 'enjeux',
-    votesPerPerson: 3,
-    maxPerItem: 2,
-    hideResults: true,
-    anonymous: false,
-  })
-  expect(opened.status).toBe(201)
+  await openVote(url, workshop.id, fanny.token)
   await expect(A.getByTestId('list-vote-remaining')).toHaveText('Il vous reste 3 points sur 3')
   // The vote section comes first in the page: back up to it.
   await tabTo(A, /^list-vote-add$/, { back: true })

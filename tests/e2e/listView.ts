@@ -71,6 +71,25 @@ export function listBoardRecords(): TLRecord[] {
   ]
 }
 
+/** A vote on the enjeux, opened by a facilitator (which moves the workshop to the vote phase); its session id. */
+export async function openVote(
+  base: string,
+  workshopId: string,
+  token: string,
+  rules: { votesPerPerson?: number; maxPerItem?: number; hideResults?: boolean } = {},
+): Promise<string> {
+  const r = await call(base, token, 'POST', `/api/workshops/${workshopId}/vote-sessions`, {
+    targets: 'enjeux',
+    votesPerPerson: 3,
+    maxPerItem: 2,
+    hideResults: true,
+    anonymous: false,
+    ...rules,
+  })
+  expect(r.status).toBe(201)
+  return r.body.id as string
+}
+
 export const LIST_PHASES = ['ecriture', 'regroupement', 'chantiers', 'vote', 'resultats'] as const
 export type ListPhase = (typeof LIST_PHASES)[number]
 
@@ -82,14 +101,7 @@ export async function goToPhase(base: string, workshopId: string, token: string,
   const api = (method: string, path: string, body?: unknown) =>
     call(base, token, method, `/api/workshops/${workshopId}${path}`, body)
   if (phase === 'vote') {
-    const r = await api('POST', '/vote-sessions', {
-      targets: 'enjeux',
-      votesPerPerson: 3,
-      maxPerItem: 2,
-      hideResults: false,
-      anonymous: false,
-    })
-    expect(r.status).toBe(201)
+    await openVote(base, workshopId, token, { hideResults: false })
     return
   }
   if (phase === 'resultats') {
