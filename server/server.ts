@@ -17,6 +17,8 @@ import { writeRefusal } from './facilitation/writePolicy'
 import { attachSyncGateway } from './gateway/syncGateway'
 import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
+import { EventLoopMonitor } from './metrics/eventLoopMonitor'
+import { renderMetrics } from './metrics/prometheus'
 import { RoadmapService } from './roadmap/roadmapService'
 import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
@@ -75,6 +77,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
   const roadmap = new RoadmapService({ store, logger })
   const snapshots = new SnapshotService({ store, facilitation, rooms, logger, onSnapshot: roadmap.onSnapshot })
+  const eventLoop = new EventLoopMonitor()
+  eventLoop.start()
   const app = createApp({
     config,
     store,
@@ -87,6 +91,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     readers,
     roadmap,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    metrics: () => renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size }),
   })
   const server = http.createServer(app)
   const gateway = attachSyncGateway(server, {
@@ -116,6 +121,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections()
       await store.close()
       claim.release()
+      eventLoop.stop()
     })()
     return closing
   }

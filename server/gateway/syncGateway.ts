@@ -35,6 +35,7 @@ export interface GatewayDeps {
 
 const KINDS: ReadonlySet<string> = new Set(DOC_KINDS)
 const PING_INTERVAL_MS = 30_000
+const CLOSE_GRACE_MS = 2_000
 
 /** `/sync/<workshopId>/<kind>`, or `/sync/<workshopId>/drafts/<participantId>`; null for anything else. */
 export function parseSyncPath(pathname: string): DocTarget | null {
@@ -99,7 +100,11 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
           conn.closed = true
           deps.rooms.detach(room, conn)
         })
-        ws.on('error', () => ws.terminate())
+        // A protocol error (a frame over maxPayload: 1009; bad framing: 1002, 1007): ws has already
+        // sent the close frame with its code and keeps reading (discarding) until the peer answers.
+        // Destroying the socket now would reset the connection with the peer's last bytes unread,
+        // and the peer would see 1006, not why. A peer that never answers is cut after a grace.
+        ws.on('error', () => setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref())
         deps.rooms.attach(room, conn)
       })
     } catch (e) {

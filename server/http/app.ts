@@ -14,6 +14,7 @@ import { exportRoutes } from '../roadmap/exports/exportRoutes'
 import type { Store } from '../storage/store'
 import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
+import { type MetricsDeps, metricsRoute } from './metricsRoute'
 import { processesRoutes } from './processesRoutes'
 import { readerLinkRoutes } from './readerLinkRoutes'
 import { type RoadmapDeps, roadmapRoutes } from './roadmapRoutes'
@@ -24,6 +25,7 @@ import { type WorkshopsDeps, workshopsRoutes } from './workshopsRoutes'
 export interface AppDeps
   extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>,
     FacilitationDeps,
+    MetricsDeps,
     SnapshotsDeps,
     RoadmapDeps {
   config: Config
@@ -68,6 +70,8 @@ export function createApp(deps: AppDeps): express.Express {
     const ok = await deps.store.isWritable()
     res.status(ok ? 200 : 503).json({ ok })
   })
+
+  app.use(metricsRoute(deps))
 
   const api = express.Router()
   api.use(express.json({ limit: '64kb' }))
