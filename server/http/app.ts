@@ -4,6 +4,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import compression from 'compression'
 import express, { type Request } from 'express'
 import helmet from 'helmet'
 import type { ClientConfig } from '../../shared/api'
@@ -63,6 +64,10 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   )
 
+  // The client's scripts are most of what a phone downloads (tldraw alone is 1.7 MB), and
+  // snapshots and exports are JSON and text: gzip them on the way out (about a quarter the bytes).
+  app.use(compression())
+
   const baseUrl = (req: Request) => config.publicUrl ?? `${req.protocol}://${req.get('host')}`
   const secureCookies = (req: Request) => baseUrl(req).startsWith('https:')
 
@@ -110,6 +115,11 @@ export function createApp(deps: AppDeps): express.Express {
 /** The built single-page client; every page route answers index.html. */
 function serveClient(app: express.Express, dir: string): void {
   const index = path.join(dir, 'index.html')
+  // Vite names what it builds under assets/ by content hash: a file there never changes, so a
+  // browser that has it never asks again (a second visit opens from its cache). A missing one
+  // is a 404, not the page's HTML (a tab left open across an upgrade then reloads cleanly).
+  app.use('/assets', express.static(path.join(dir, 'assets'), { index: false, immutable: true, maxAge: '1y' }))
+  app.use('/assets', (_req, _res, next) => next(errors.notFound('Fichier')))
   app.use(express.static(dir, { index: false, maxAge: '1h', fallthrough: true }))
   app.use((req, res, next) => {
     if (req.method !== 'GET' || req.path.startsWith('/sync/')) return next()
