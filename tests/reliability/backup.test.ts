@@ -156,6 +156,17 @@ test('a backup taken during edits is one point in time; restore refuses a live s
   for (const c of board.clients) c.destroy() // their later edits would flow back into the restored board
   board.clients = []
   await server.stop()
+  // Bad input loses nothing: a damaged backup is refused before anything moves, a used destination too.
+  const damaged = tempDataDir('atelier-damaged-')
+  fs.writeFileSync(path.join(damaged, DATABASE_FILE), 'pas une base SQLite')
+  const refusedDamaged = await runScript('restore.ts', [damaged, server.dataDir])
+  assert.equal(refusedDamaged.code, 1, 'a damaged backup must be refused')
+  assert.match(refusedDamaged.stderr, /not a readable SQLite database/)
+  assert.equal(readTables(server.dataDir).log.length, liveAtStop, 'a refused restore changed the data')
+  const intoUsed = await runScript('backup.ts', [server.dataDir, damaged])
+  assert.equal(intoUsed.code, 1, 'a backup into a non-empty directory must be refused')
+  assert.equal(fs.readFileSync(path.join(damaged, DATABASE_FILE), 'utf8'), 'pas une base SQLite')
+
   const restore = await runScript('restore.ts', [dest, server.dataDir])
   assert.equal(restore.code, 0, `restore failed: ${restore.stderr}`)
   const previous = JSON.parse(restore.stdout).previous as string
