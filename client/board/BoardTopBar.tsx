@@ -63,6 +63,13 @@ export function ConnectionBadge({ state }: { state: ConnectionState }) {
     >
       <span className="connection-dot" aria-hidden="true" />
       {label}
+      {state.phase !== 'connected' && state.unsent > 0 && (
+        // While connected, changes wait a round trip at most: counting them would only flicker.
+        <span className="connection-unsent" data-testid="connection-unsent">
+          {' · '}
+          {t('connection.unsent', { count: state.unsent })}
+        </span>
+      )}
     </span>
   )
 }

@@ -279,6 +279,8 @@ export const en: Messages = {
     firstConnecting: 'Connecting…',
     offline: 'Offline — your changes are kept',
     refused: 'Connection refused',
+    unsent_one: '{{count}} change waiting to be sent',
+    unsent_other: '{{count}} changes waiting to be sent',
     tooBig: 'A change is too large to be sent.',
     fatal: {
       readOnly:

@@ -281,6 +281,8 @@ export const fr = {
     firstConnecting: 'Connexion…',
     offline: 'Hors ligne — vos modifications sont conservées',
     refused: 'Connexion refusée',
+    unsent_one: '{{count}} modification en attente d’envoi',
+    unsent_other: '{{count}} modifications en attente d’envoi',
     tooBig: 'Une modification est trop volumineuse pour être envoyée.',
     fatal: {
       readOnly:

@@ -10,11 +10,14 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { boardDocName } from '../../shared/boardDoc'
 import { shouldReconnect } from './closeCodes'
+import { type Delivery, watchDelivery } from './delivery'
 import { sendOwnAwarenessOnly } from './ownAwarenessOnly'
 
 export interface BoardConnection {
   doc: Y.Doc
   provider: WebsocketProvider
+  /** What the server has acknowledged, and whether the link answers (delivery.ts). */
+  delivery: Delivery
   destroy(): void
 }
 
@@ -37,10 +40,13 @@ export function openSyncDoc(room: string, { presence }: { presence: boolean }): 
   })
   if (presence) sendOwnAwarenessOnly(provider)
   else provider.awareness.setLocalState(null)
+  const delivery = watchDelivery(provider, doc)
   return {
     doc,
     provider,
+    delivery,
     destroy() {
+      delivery.destroy()
       provider.destroy()
       doc.destroy()
     },

@@ -69,3 +69,22 @@ test('a write refused on a locked board (4423) is not fatal: a fresh connection 
   assert.equal(shouldReconnect({ code }), false)
   assert.equal(reduceConnection(s, { type: 'status', status: 'connected' }).phase, 'connected')
 })
+
+test('a silent socket: « Reconnexion… » while a probe waits, « Hors ligne » once given up, connected when answered', () => {
+  const connected = run({ type: 'status', status: 'connected' })
+  const stale = reduceConnection(connected, { type: 'stale' })
+  assert.equal(stale.phase, 'connecting')
+  assert.equal(stale.everConnected, true)
+  assert.equal(reduceConnection(stale, { type: 'answered' }).phase, 'connected')
+  // One timeout is enough: the network drops everything, no error will come to count.
+  const dead = reduceConnection(stale, { type: 'timeout' })
+  assert.equal(dead.phase, 'offline')
+  assert.equal(reduceConnection(dead, { type: 'status', status: 'connecting' }).phase, 'offline')
+  assert.equal(reduceConnection(dead, { type: 'status', status: 'connected' }).phase, 'connected')
+})
+
+test('unsent changes are counted in every phase, refused included', () => {
+  const refused = run({ type: 'close', code: CloseCodes.readOnly.code })
+  assert.equal(reduceConnection(refused, { type: 'unsent', count: 3 }).unsent, 3)
+  assert.equal(run({ type: 'unsent', count: 2 }, { type: 'status', status: 'connected' }).unsent, 2)
+})

@@ -4,15 +4,19 @@
  *   connected   the socket is open
  *   connecting  first connection, or reconnecting after a short drop / a
  *               server restart (1012) / a refused write on a locked board
- *               (4423, a fresh document is opened) — « Reconnexion… »
- *   offline     the browser says it is offline, or several attempts in a row
- *               failed — « Hors ligne — vos modifications sont conservées »
+ *               (4423, a fresh document is opened), or the open socket has
+ *               gone silent (delivery.ts: 'stale') — « Reconnexion… »
+ *   offline     the browser says it is offline, several attempts in a row
+ *               failed, or a socket was given up as dead (delivery.ts:
+ *               'timeout': the network drops everything without a word)
+ *               — « Hors ligne — vos modifications sont conservées »
  *   refused     the server closed with a fatal code: nothing will reconnect
  *               without the user (reload, new link)
  *
  * Pure reducer, so the rules are testable without a socket.
  */
 import { closeMeaning, type FatalReason } from './closeCodes'
+import type { DeliveryEvent } from './delivery'
 
 export type ConnectionPhase = 'connected' | 'connecting' | 'offline' | 'refused'
 
@@ -26,6 +30,10 @@ export interface ConnectionState {
   fatal: FatalReason | null
   /** The last close was "message too big" (1009): an edit cannot be sent as is. */
   tooBig: boolean
+  /** The socket is open but the server has not answered a probe for a while. */
+  stale: boolean
+  /** Records changed here that the server has not acknowledged (delivery.ts). */
+  unsent: number
 }
 
 export type ConnectionEvent =
@@ -33,32 +41,45 @@ export type ConnectionEvent =
   | { type: 'close'; code: number | undefined }
   | { type: 'browser'; online: boolean }
   | { type: 'fatal'; reason: FatalReason }
+  | DeliveryEvent
 
 /** After this many failed attempts in a row, say « Hors ligne » instead of « Reconnexion… ». */
 export const OFFLINE_AFTER_FAILURES = 4
 
 export function initialConnectionState(browserOnline = true): ConnectionState {
-  return { phase: 'connecting', everConnected: false, failures: 0, browserOnline, fatal: null, tooBig: false }
+  return {
+    phase: 'connecting',
+    everConnected: false,
+    failures: 0,
+    browserOnline,
+    fatal: null,
+    tooBig: false,
+    stale: false,
+    unsent: 0,
+  }
 }
 
 function phaseOf(s: Omit<ConnectionState, 'phase'>, open: boolean): ConnectionPhase {
   if (s.fatal) return 'refused'
-  if (open) return 'connected'
+  if (open) return s.stale ? 'connecting' : 'connected'
   if (!s.browserOnline || s.failures >= OFFLINE_AFTER_FAILURES) return 'offline'
   return 'connecting'
 }
 
 export function reduceConnection(state: ConnectionState, event: ConnectionEvent): ConnectionState {
+  if (event.type === 'unsent') return { ...state, unsent: event.count } // counted whatever the phase
   if (state.fatal) return state // nothing un-refuses a connection but a reload
   let next: Omit<ConnectionState, 'phase'> = state
-  let open = state.phase === 'connected'
+  // A stale socket is still open (stale is cleared whenever it closes).
+  let open = state.phase === 'connected' || state.stale
   switch (event.type) {
     case 'status':
       if (event.status === 'connected') {
-        next = { ...state, everConnected: true, failures: 0, tooBig: false }
+        next = { ...state, everConnected: true, failures: 0, tooBig: false, stale: false }
         open = true
       } else {
         open = false
+        next = { ...state, stale: false }
       }
       break
     case 'close': {
@@ -78,6 +99,18 @@ export function reduceConnection(state: ConnectionState, event: ConnectionEvent)
     case 'fatal':
       open = false
       next = { ...state, fatal: event.reason }
+      break
+    case 'stale':
+      next = { ...state, stale: true }
+      break
+    case 'answered':
+      next = { ...state, stale: false }
+      break
+    case 'timeout':
+      // Not a refused connection: packets vanish. Saying « Reconnexion… » for the next
+      // few attempts (each waits for its own timeout) would hide that for a minute.
+      open = false
+      next = { ...state, stale: false, failures: Math.max(state.failures + 1, OFFLINE_AFTER_FAILURES) }
       break
   }
   return { ...next, phase: phaseOf(next, open) }

@@ -11,6 +11,7 @@ import type { WebsocketProvider } from 'y-websocket'
 import { ApiRequestError, api } from '../api'
 import { closeMeaning } from './closeCodes'
 import { type ConnectionState, initialConnectionState, reduceConnection } from './connectionState'
+import { deliveryOf } from './delivery'
 
 const SESSION_PROBE_AFTER_FAILURES = 3
 const SESSION_PROBE_EVERY_MS = 15_000
@@ -61,6 +62,10 @@ export function useConnectionState(provider: WebsocketProvider | null, workshopI
     }
     const onOffline = () => dispatch({ type: 'browser', online: false })
 
+    // Silent sockets and unacknowledged changes (openSyncDoc watches every provider it opens).
+    const delivery = deliveryOf(provider)
+    const offDelivery = delivery?.on(dispatch)
+    if (delivery) dispatch({ type: 'unsent', count: delivery.unsent() })
     provider.on('status', onStatus)
     provider.on('connection-close', onClose)
     window.addEventListener('online', onOnline)
@@ -68,6 +73,7 @@ export function useConnectionState(provider: WebsocketProvider | null, workshopI
     if (provider.wsconnected) dispatch({ type: 'status', status: 'connected' })
     return () => {
       stopped = true
+      offDelivery?.()
       provider.off('status', onStatus)
       provider.off('connection-close', onClose)
       window.removeEventListener('online', onOnline)
