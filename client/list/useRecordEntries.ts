@@ -10,7 +10,7 @@ import { type RecordEntry, winningEntries } from '../../shared/model/boardRecord
 import type { BoardConnection } from '../sync/boardConnection'
 
 export interface DocEntries {
-  /** The server's state has arrived (the provider's first sync). */
+  /** The server's state has arrived (the provider's first sync; it stays so offline). */
   synced: boolean
   entries: ReadonlyMap<string, RecordEntry>
 }
@@ -20,6 +20,9 @@ const NOTHING: DocEntries = { synced: false, entries: new Map() }
 /** `connections` must keep its identity while it holds the same connections (a memoised array). */
 export function useRecordEntries(connections: readonly (BoardConnection | null)[]): DocEntries[] {
   const [version, setVersion] = useState(0)
+  // provider.synced turns false whenever the socket drops; the list must stay writable offline
+  // (its changes are kept and sent on reconnection), so what counts is having synced once.
+  const [syncedOnce] = useState(() => new WeakSet<BoardConnection>())
   useEffect(() => {
     const bump = () => setVersion((v) => v + 1)
     const stops = connections.map((c) => {
@@ -40,11 +43,11 @@ export function useRecordEntries(connections: readonly (BoardConnection | null)[
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is what makes the entries worth reading again
   return useMemo(
     () =>
-      connections.map((c) =>
-        c
-          ? { synced: c.provider.synced, entries: winningEntries(c.doc.getArray<RecordEntry>(RECORDS_ARRAY)) }
-          : NOTHING,
-      ),
-    [connections, version],
+      connections.map((c) => {
+        if (!c) return NOTHING
+        if (c.provider.synced) syncedOnce.add(c)
+        return { synced: syncedOnce.has(c), entries: winningEntries(c.doc.getArray<RecordEntry>(RECORDS_ARRAY)) }
+      }),
+    [connections, version, syncedOnce],
   )
 }
