@@ -72,7 +72,9 @@ function readTables(dir: string) {
   }
 }
 
-test('a backup taken during edits is one point in time; restore refuses a live server, then brings it back', async () => {
+test('a backup taken during edits is one point in time; restore refuses a live server, then brings it back', {
+  timeout: 120_000,
+}, async () => {
   const { server } = board
   const writers = Array.from({ length: WRITERS }, () => board.connect())
   const witness = board.connect()

@@ -70,7 +70,9 @@ function observed(clients: BoardClient[]): Map<number, number> {
   return seen
 }
 
-test(`nothing any client observed is lost across ${KILLS} SIGKILLs of the server under ${CLIENTS} writers`, async () => {
+test(`nothing any client observed is lost across ${KILLS} SIGKILLs of the server under ${CLIENTS} writers`, {
+  timeout: 60_000 + 20_000 * KILLS,
+}, async () => {
   const started = Date.now()
   const clients = Array.from({ length: CLIENTS }, () => board.connect())
   await Promise.all(clients.map((c) => c.synced()))

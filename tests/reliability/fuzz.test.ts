@@ -149,7 +149,9 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 const converged: Outcome[] = []
 
-test('seeds that failed before still converge (regressions.json)', async () => {
+test('seeds that failed before still converge (regressions.json)', {
+  timeout: 60_000 + 5_000 * regressions().length,
+}, async () => {
   const kept = regressions()
   const { outcomes, failures } = await runAll(kept)
   converged.push(...outcomes)
@@ -157,7 +159,10 @@ test('seeds that failed before still converge (regressions.json)', async () => {
   console.log(`figure: fuzz regressions: ${kept.length} kept seeds replayed, all converge`)
 })
 
-test(`${SEEDS} seeded sequences of ${OPS} operations by ${CLIENTS} clients converge`, async () => {
+// Bounded: a sequence that hangs fails the run instead of stalling CI (about 0.1 s a sequence here).
+test(`${SEEDS} seeded sequences of ${OPS} operations by ${CLIENTS} clients converge`, {
+  timeout: 120_000 + 2_000 * SEEDS,
+}, async () => {
   const started = Date.now()
   const seeds = Array.from({ length: SEEDS }, (_, i) => ({ seed: FIRST_SEED + i, ops: OPS }))
   const { outcomes, failures } = await runAll(seeds)
@@ -178,7 +183,7 @@ test(`${SEEDS} seeded sequences of ${OPS} operations by ${CLIENTS} clients conve
   assert.deepEqual(failures, [], 'failing seeds were added to regressions.json')
 })
 
-test('after a restart, converged boards come back from disk as they were', async () => {
+test('after a restart, converged boards come back from disk as they were', { timeout: 60_000 }, async () => {
   await server.stop()
   server = await server.restart()
   const sample = converged.filter((_, i) => i % Math.max(1, Math.floor(converged.length / REREAD)) === 0)

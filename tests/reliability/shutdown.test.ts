@@ -30,7 +30,9 @@ after(async () => {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-test('SIGTERM: stops accepting, flushes, closes with 1012, exits 0; clients come back by themselves', async () => {
+test('SIGTERM: stops accepting, flushes, closes with 1012, exits 0; clients come back by themselves', {
+  timeout: 60_000,
+}, async () => {
   const all = Array.from({ length: CLIENTS }, () => board.connect())
   const [writer, witness] = all as [BoardClient, BoardClient]
   await Promise.all(all.map((c) => c.synced()))
