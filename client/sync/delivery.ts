@@ -154,7 +154,9 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
       return
     }
     if (awaitingSince !== null && provider.wsLastMessageReceived >= awaitingSince) {
-      awaitingSince = null // heard from the server: the link is alive
+      // Heard from the server: the link is alive. What we heard may have left before our
+      // step 1 did, so while its answer is due, the wait starts again from now.
+      awaitingSince = ackProbe ? now : null
       if (stale) {
         stale = false
         emit({ type: 'answered' })
