@@ -50,7 +50,7 @@ async function serverHas(id: string): Promise<boolean> {
   }
 }
 
-test('a change is unsent until the server has stored it', async () => {
+test('a change is unsent until the server has stored it', { timeout: 20_000 }, async () => {
   const wrote = Date.now()
   client.put(noteRecord('online', 'écrite en ligne'))
   assert.equal(delivery.unsent(), 1)
@@ -59,7 +59,9 @@ test('a change is unsent until the server has stored it', async () => {
   assert.equal(await serverHas('shape:online'), true, 'acknowledged, yet not on the server')
 })
 
-test('a silent cut: stale, then timeout, the change kept; on heal it is acknowledged and stored', async () => {
+test('a silent cut: stale, then timeout, the change kept; on heal it is acknowledged and stored', {
+  timeout: 60_000,
+}, async () => {
   proxy.cut('silent')
   events.length = 0
   const wrote = Date.now()

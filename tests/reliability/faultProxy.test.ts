@@ -57,7 +57,7 @@ async function withProxy(opts: Omit<FaultProxyOptions, 'targetPort'>, body: (pro
   }
 }
 
-test('delay: each way, in order', () =>
+test('delay: each way, in order', { timeout: 10_000 }, () =>
   withProxy({ delayMs: 150 }, async (proxy) => {
     const peer = dial(proxy.port)
     const sent = Date.now()
@@ -69,9 +69,10 @@ test('delay: each way, in order', () =>
     assert.ok(rtt >= 300, `round trip ${rtt} ms: the delay was not applied both ways`)
     assert.ok(rtt < 1500, `round trip ${rtt} ms`)
     peer.socket.destroy()
-  }))
+  }),
+)
 
-test('silent cut: bytes and new connections wait, then everything arrives in order on heal', () =>
+test('silent cut: bytes and new connections wait, then everything arrives in order on heal', { timeout: 10_000 }, () =>
   withProxy({}, async (proxy) => {
     const old = dial(proxy.port)
     old.socket.write('before|')
@@ -90,9 +91,10 @@ test('silent cut: bytes and new connections wait, then everything arrives in ord
     await eventually(() => late.received() === 'new|', 2000, 'held connection served on heal')
     old.socket.destroy()
     late.socket.destroy()
-  }))
+  }),
+)
 
-test("'reset' cut: open sockets fail at once, new ones are refused until heal", () =>
+test("'reset' cut: open sockets fail at once, new ones are refused until heal", { timeout: 10_000 }, () =>
   withProxy({}, async (proxy) => {
     const old = dial(proxy.port)
     old.socket.write('x')
@@ -107,9 +109,10 @@ test("'reset' cut: open sockets fail at once, new ones are refused until heal", 
     again.socket.write('y')
     await eventually(() => again.received() === 'y', 2000, 'echo after heal')
     again.socket.destroy()
-  }))
+  }),
+)
 
-test('random resets: connections are reset at the given rate, and counted', () =>
+test('random resets: connections are reset at the given rate, and counted', { timeout: 10_000 }, () =>
   withProxy({ resetChance: 0.5, resetEveryMs: 20, seed: 7 }, async (proxy) => {
     const peers = Array.from({ length: 10 }, () => dial(proxy.port))
     await eventually(() => peers.every((p) => p.closed()), 3000, 'every connection reset')
@@ -119,4 +122,5 @@ test('random resets: connections are reset at the given rate, and counted', () =
     )
     assert.equal(proxy.resets, 10)
     assert.equal(proxy.open, 0)
-  }))
+  }),
+)
