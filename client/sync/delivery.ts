@@ -2,11 +2,12 @@
  * Delivery to the server, which the stock provider cannot tell: which of our
  * changes the server has stored, and whether the link still answers.
  *
- * Yjs sends updates without acknowledgement. To know that ours arrived, after
- * a local change we send a sync step 1 (our state vector): the server handles
- * a socket's messages in order and answers every step 1 with a step 2 once
- * everything received before it is committed (server/rooms/room.ts), so that
- * step 2 acknowledges every change made before the step 1 went out.
+ * Yjs sends updates without acknowledgement. To know that ours arrived,
+ * shortly after a local change we send a sync step 1 (our state vector): the
+ * server handles a socket's messages in order and answers every step 1 with a
+ * step 2 once everything received before it is committed (server/rooms/
+ * room.ts), so that step 2 acknowledges every change made before the step 1
+ * went out.
  *
  * The same probe tells a dead link from a quiet one. A lost venue Wi-Fi
  * raises no error: the socket stays "open" (the stock provider notices after
@@ -30,6 +31,12 @@ import type * as Y from 'yjs'
 import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import { MessageType, SyncStep } from '../../shared/protocol'
 
+/**
+ * How long after a change its acknowledgement is asked for. Not at once: a drag
+ * writes 60 updates a second, and a step 1 after each would double the
+ * messages the server counts against its rate limit (200/s, then 4429).
+ */
+export const ACK_AFTER_MS = 250
 export const IDLE_PROBE_MS = 4000
 export const STALE_MS = 2500
 export const DEAD_MS = 10_000
@@ -72,6 +79,7 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
   const pending = new Map<string, number>()
   /** The step 1 sent to acknowledge changes up to `seq`, not answered yet. */
   let ackProbe: { seq: number } | null = null
+  let ackTimer: ReturnType<typeof setTimeout> | undefined
   /** When we sent something that must be answered, with nothing heard since. */
   let awaitingSince: number | null = null
   let stale = false
@@ -88,9 +96,15 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
     }
     if (pending.size !== before) emit({ type: 'unsent', count: pending.size })
   }
-  // Registered after the provider's own update handler, so the probe follows the update on the socket.
+  const askForAck = () => {
+    if (ackTimer !== undefined || ackProbe || pending.size === 0) return
+    ackTimer = setTimeout(() => {
+      ackTimer = undefined
+      send(MessageType.sync)
+    }, ACK_AFTER_MS)
+  }
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin !== provider && pending.size > 0 && !ackProbe) send(MessageType.sync)
+    if (origin !== provider) askForAck()
   }
 
   /** A step 1 (acknowledges our changes) or an awareness query (only: are you there?). */
@@ -109,7 +123,7 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
     const before = pending.size
     for (const [key, s] of pending) if (s <= acked) pending.delete(key)
     if (pending.size !== before) emit({ type: 'unsent', count: pending.size })
-    if (pending.size > 0) send(MessageType.sync)
+    askForAck()
   }
   const syncHandler = provider.messageHandlers[MessageType.sync]!
   provider.messageHandlers[MessageType.sync] = (encoder, decoder, p, emitSynced, messageType) => {
@@ -134,7 +148,7 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
   // The provider's own step 1 on open does not cover the changes it sends after it (in answer to
   // the server's step 1), so a probe of ours follows the first sync.
   const onSync = (synced: boolean) => {
-    if (synced && pending.size > 0) send(MessageType.sync)
+    if (synced) askForAck()
   }
 
   const restart = () => {
@@ -186,6 +200,7 @@ export function watchDelivery(provider: WebsocketProvider, doc: Y.Doc): Delivery
     },
     destroy() {
       clearInterval(check)
+      clearTimeout(ackTimer)
       records.unobserve(onRecords)
       doc.off('update', onUpdate)
       provider.off('status', onStatus)

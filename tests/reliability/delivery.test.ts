@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import {
+  ACK_AFTER_MS,
   DEAD_MS,
   type Delivery,
   type DeliveryEvent,
@@ -57,6 +58,34 @@ test('a change is unsent until the server has stored it', { timeout: 20_000 }, a
   await eventually(() => delivery.unsent() === 0, 5000, 'change acknowledged')
   console.log(`figure: change acknowledged ${Date.now() - wrote} ms after it was made (200 ms each way)`)
   assert.equal(await serverHas('shape:online'), true, 'acknowledged, yet not on the server')
+})
+
+test('a drag (60 updates a second) asks for an acknowledgement every ACK_AFTER_MS, not after each update', {
+  timeout: 20_000,
+}, async () => {
+  // Straight to the server: on loopback an answer comes back at once, so only the delay spaces them.
+  const direct = board.connect()
+  await direct.synced()
+  const watch = watchDelivery(direct.provider, direct.doc)
+  const ws = direct.provider.ws!
+  const send = ws.send.bind(ws)
+  let steps1 = 0
+  ws.send = (data: Parameters<typeof ws.send>[0]) => {
+    const bytes = new Uint8Array(data as ArrayBuffer)
+    if (bytes[0] === 0 && bytes[1] === 0) steps1++ // sync, step 1
+    send(data)
+  }
+  const started = Date.now()
+  for (let i = 0; i < 60; i++) {
+    direct.put(noteRecord('dragged', 'glissée', i * 5, 0))
+    await new Promise((r) => setTimeout(r, 16))
+  }
+  const ms = Date.now() - started
+  await eventually(() => watch.unsent() === 0, 5000, 'drag acknowledged')
+  watch.destroy()
+  direct.destroy()
+  console.log(`figure: 60 updates in ${ms} ms asked for ${steps1} acknowledgements`)
+  assert.ok(steps1 <= Math.ceil(ms / ACK_AFTER_MS) + 2, `${steps1} step 1 for 60 updates`)
 })
 
 test('a silent cut: stale, then timeout, the change kept; on heal it is acknowledged and stored', {
