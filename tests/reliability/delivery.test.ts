@@ -62,11 +62,12 @@ test('a change is unsent until the server has stored it', { timeout: 20_000 }, a
 
 test('a drag (60 updates a second) asks for an acknowledgement every ACK_AFTER_MS, not after each update', {
   timeout: 20_000,
-}, async () => {
+}, async (t) => {
   // Straight to the server: on loopback an answer comes back at once, so only the delay spaces them.
   const direct = board.connect()
   await direct.synced()
   const watch = watchDelivery(direct.provider, direct.doc)
+  t.after(() => watch.destroy()) // its timer would keep the process alive after a failure
   const ws = direct.provider.ws!
   const send = ws.send.bind(ws)
   let steps1 = 0
@@ -82,8 +83,6 @@ test('a drag (60 updates a second) asks for an acknowledgement every ACK_AFTER_M
   }
   const ms = Date.now() - started
   await eventually(() => watch.unsent() === 0, 5000, 'drag acknowledged')
-  watch.destroy()
-  direct.destroy()
   console.log(`figure: 60 updates in ${ms} ms asked for ${steps1} acknowledgements`)
   assert.ok(steps1 <= Math.ceil(ms / ACK_AFTER_MS) + 2, `${steps1} step 1 for 60 updates`)
 })

@@ -31,6 +31,9 @@ const EDIT_EVERY_MS = 300
 let board: LiveBoard
 let room: FaultProxy
 let remote: FaultProxy
+const opened: BoardClient[] = []
+/** The clients' edit loops run while this is true. */
+let editing = false
 before(async () => {
   board = await startLiveBoard()
   const faults = { targetPort: board.server.port, delayMs: DELAY_MS, resetChance: RESET_CHANCE }
@@ -38,6 +41,9 @@ before(async () => {
   remote = await startFaultProxy(faults)
 })
 after(async () => {
+  // Here, not at the end of the test: a failed assertion must not leave providers reconnecting.
+  editing = false
+  for (const c of opened) c.destroy()
   await board.close()
   await room.close()
   await remote.close()
@@ -50,7 +56,11 @@ test(`${CLIENTS} clients, ${DELAY_MS} ms and 5 % resets, a ${CUT_MS / 1000} s cu
   timeout: ONLINE_MS + CUT_MS + 60_000,
 }, async () => {
   console.log(`figure: proxy seeds ${room.seed} (room), ${remote.seed} (remote)`)
-  const connect = (proxy: FaultProxy) => connectBoard(proxy.url, board.workshopId, { token: board.token })
+  const connect = (proxy: FaultProxy) => {
+    const c = connectBoard(proxy.url, board.workshopId, { token: board.token })
+    opened.push(c)
+    return c
+  }
   const clients = Array.from({ length: CLIENTS }, (_, n) => connect(n % 2 === 0 ? room : remote))
   const isRemote = (n: number) => n % 2 === 1
   await Promise.all(clients.map((c) => c.synced(20_000)))
@@ -63,7 +73,7 @@ test(`${CLIENTS} clients, ${DELAY_MS} ms and 5 % resets, a ${CUT_MS / 1000} s cu
   const expected = new Map<string, string>()
   const writtenRemotely = new Set<string>()
   let offlineEdits = 0
-  let editing = true
+  editing = true
   const loops = clients.map(async (c, n) => {
     for (let i = 0; editing; i++) {
       // Mostly new notes, sometimes a rewrite of one of our own earlier ones.
@@ -118,7 +128,6 @@ test(`${CLIENTS} clients, ${DELAY_MS} ms and 5 % resets, a ${CUT_MS / 1000} s cu
   const convergedMs = Date.now() - healedAt
   const reference = boardJson(first.doc)
   for (const [n, c] of [...clients, joiner].entries()) assert.equal(boardJson(c.doc), reference, `client ${n} differs`)
-  joiner.destroy()
 
   console.log(
     `figure: convergence after heal: ${convergedMs} ms (${CLIENTS} clients and a joiner, ${expected.size} notes)`,
@@ -129,5 +138,4 @@ test(`${CLIENTS} clients, ${DELAY_MS} ms and 5 % resets, a ${CUT_MS / 1000} s cu
   )
   assert.ok(room.resets + remote.resets > 0, 'no reset was injected')
   assert.ok(convergedMs <= CONVERGE_MS, `converged ${convergedMs} ms after the heal (at most ${CONVERGE_MS})`)
-  for (const c of clients) c.destroy()
 })
