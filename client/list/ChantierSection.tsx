@@ -7,7 +7,7 @@
  * new card lands in the template's « Chantiers » zone (listEdits.ts), so canvas
  * users see it arrive; the focus then goes to its heading.
  */
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, type ReactNode, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CHANTIER_LIMITS } from '../../shared/chantierShape'
 import { byRank, type ModelChantier } from '../../shared/model/boardModel'
@@ -21,8 +21,7 @@ const NEW_BUTTON_ID = 'list-chantier-new'
 
 export function ChantierSection() {
   const { t } = useTranslation()
-  const { model, edit, focusWhenShown } = useList()
-  const [drafting, setDrafting] = useState(false)
+  const { model, edit } = useList()
   const headingId = useId()
   const chantiers = byRank(model.chantiers)
   return (
@@ -32,36 +31,22 @@ export function ChantierSection() {
       {chantiers.map((chantier) => (
         <ChantierItem key={chantier.id} chantier={chantier} />
       ))}
-      {edit &&
-        (drafting ? (
-          <ChantierForm
-            title={t('list.chantiers.newTitle')}
-            onDone={() => setDrafting(false)}
-            onCancel={() => {
-              setDrafting(false)
-              focusWhenShown(NEW_BUTTON_ID)
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            id={NEW_BUTTON_ID}
-            className="button secondary"
-            onClick={() => setDrafting(true)}
-            data-testid="list-chantier-new"
-          >
-            {t('list.chantiers.new')}
-          </button>
-        ))}
+      {edit && (
+        <ChantierFormToggle
+          buttonId={NEW_BUTTON_ID}
+          testId="list-chantier-new"
+          formTitle={t('list.chantiers.newTitle')}
+        >
+          {t('list.chantiers.new')}
+        </ChantierFormToggle>
+      )}
     </section>
   )
 }
 
 function ChantierItem({ chantier }: { chantier: ModelChantier }) {
   const { t } = useTranslation()
-  const { model, edit, focusWhenShown } = useList()
-  const [editing, setEditing] = useState(false)
-  const editButtonId = `list-chantier-edit-${chantier.id}`
+  const { model, edit } = useList()
   const titre = chantier.titre || t('chantier.untitled')
   const enjeuName = (id: string) => model.enjeux.find((e) => e.id === id)?.titre || t('list.enjeux.untitled')
   const notFilled = <span className="list-unfilled">{t('list.chantiers.notFilled')}</span>
@@ -103,30 +88,57 @@ function ChantierItem({ chantier }: { chantier: ModelChantier }) {
         <dt>{t('chantier.echeance')}</dt>
         <dd data-field="echeance">{chantier.echeance || notFilled}</dd>
       </dl>
-      {edit &&
-        (editing ? (
-          <ChantierForm
-            title={t('list.chantiers.editTitle')}
-            chantierId={chantier.id}
-            onDone={() => setEditing(false)}
-            onCancel={() => {
-              setEditing(false)
-              focusWhenShown(editButtonId)
-            }}
-          />
-        ) : (
-          <button
-            type="button"
-            id={editButtonId}
-            className="button secondary"
-            onClick={() => setEditing(true)}
-            data-testid="list-chantier-edit"
-          >
-            {t('list.chantiers.edit')}
-            <span className="visually-hidden"> {t('list.chantiers.editFor', { titre })}</span>
-          </button>
-        ))}
+      {edit && (
+        <ChantierFormToggle
+          buttonId={`list-chantier-edit-${chantier.id}`}
+          testId="list-chantier-edit"
+          formTitle={t('list.chantiers.editTitle')}
+          chantierId={chantier.id}
+        >
+          {t('list.chantiers.edit')}
+          <span className="visually-hidden"> {t('list.chantiers.editFor', { titre })}</span>
+        </ChantierFormToggle>
+      )}
     </article>
+  )
+}
+
+/**
+ * A button that opens the chantier form in its place (a new card, or the card
+ * `chantierId`); left unwritten, the focus goes back to the button.
+ */
+function ChantierFormToggle(props: {
+  buttonId: string
+  testId: string
+  formTitle: string
+  chantierId?: string
+  children: ReactNode
+}) {
+  const { focusWhenShown } = useList()
+  const [open, setOpen] = useState(false)
+  if (open) {
+    return (
+      <ChantierForm
+        title={props.formTitle}
+        {...(props.chantierId ? { chantierId: props.chantierId } : {})}
+        onDone={() => setOpen(false)}
+        onCancel={() => {
+          setOpen(false)
+          focusWhenShown(props.buttonId)
+        }}
+      />
+    )
+  }
+  return (
+    <button
+      type="button"
+      id={props.buttonId}
+      className="button secondary"
+      onClick={() => setOpen(true)}
+      data-testid={props.testId}
+    >
+      {props.children}
+    </button>
   )
 }
 
