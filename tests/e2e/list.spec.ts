@@ -108,7 +108,7 @@ test('a note added in the list lands inside its enjeu on the canvas, and the can
   await expect(A.getByTestId('list-phase')).toHaveText('Phase : Écriture')
   await expect(A.getByRole('heading', { level: 2, name: RESEAU.name })).toBeVisible()
   await expect(A.getByRole('heading', { level: 2, name: AIDE.name })).toBeVisible()
-  await A.screenshot({ path: '/tmp/list/list-empty.png', fullPage: true })
+  await A.screenshot({ path: test.info().outputPath('list-empty.png'), fullPage: true })
 
   // Alice adds a note straight into « Couverture réseau ».
   await addNote(A, 'Pas de fibre à Vervins', RESEAU.name)
@@ -152,7 +152,7 @@ test('a note added in the list lands inside its enjeu on the canvas, and the can
   await note.getByTestId('list-note-move').click()
   await expect(listNote(A.getByTestId('list-loose'), 'Ateliers en mairie')).toBeVisible()
   await expect.poll(async () => (await canvasNote(bruno, 'Ateliers en mairie'))?.parentId).toMatch(/^page:/)
-  await A.screenshot({ path: '/tmp/list/list-notes.png', fullPage: true })
+  await A.screenshot({ path: test.info().outputPath('list-notes.png'), fullPage: true })
 
   for (const a of [alice, bruno]) expect(foreignRequests(a, atelier.server.url)).toEqual([])
 })
@@ -263,7 +263,7 @@ test('a chantier drafted in the list lands in the « Chantiers » zone; edits go
     editor.updateShape({ id, type: 'chantier', props: { titre: 'Fibre pour tous' } })
   }, id)
   await expect(card.getByRole('heading', { level: 3 })).toHaveText('Fibre pour tous')
-  await A.screenshot({ path: '/tmp/list/list-chantier.png', fullPage: true })
+  await A.screenshot({ path: test.info().outputPath('list-chantier.png'), fullPage: true })
 })
 
 test('the vote from the list: budget, cap and closed answers announced, then the ranking with totals', async ({
@@ -320,7 +320,7 @@ test('the vote from the list: budget, cap and closed answers announced, then the
   await remove(AIDE.name).click()
   await expect(A.getByTestId('list-vote-remaining')).toHaveText('Il vous reste 1 point sur 2')
   await expect(remove(AIDE.name)).toHaveAttribute('aria-disabled', 'true')
-  await A.screenshot({ path: '/tmp/list/list-vote.png', fullPage: true })
+  await A.screenshot({ path: test.info().outputPath('list-vote.png'), fullPage: true })
 
   // Bruno votes (through the API, as any client would).
   for (const target of [RESEAU.id, MOBILITE.id]) {
@@ -348,7 +348,7 @@ test('the vote from the list: budget, cap and closed answers announced, then the
     /^3e\s*Accompagnement\s*0 point/,
   ])
   await expect(enjeuSection(A, RESEAU.id).getByTestId('list-votes').first()).toHaveText('1er · 2 points')
-  await A.screenshot({ path: '/tmp/list/list-ranking.png', fullPage: true })
+  await A.screenshot({ path: test.info().outputPath('list-ranking.png'), fullPage: true })
 })
 
 test('a facilitator runs phases and the timer from the list; participants hear the new phase', async ({ browser }) => {
@@ -376,7 +376,7 @@ test('a facilitator runs phases and the timer from the list; participants hear t
   await F.getByTestId('lock-toggle').click()
   await expect(alice.page.getByText('Le tableau est verrouillé : lecture seule pour le moment.')).toBeVisible()
   await expect(alice.page.getByTestId('list-add-text')).toHaveCount(0)
-  await F.screenshot({ path: '/tmp/list/list-facilitator.png', fullPage: true })
+  await F.screenshot({ path: test.info().outputPath('list-facilitator.png'), fullPage: true })
   await F.getByTestId('lock-toggle').click()
   await expect(alice.page.getByTestId('list-add-text')).toBeVisible()
 })

@@ -39,7 +39,7 @@ test('axe finds no serious or critical violation on the list view, in every phas
         await page.getByTestId('list-chantier-new').click()
       }
       await expectNoSeriousAxeViolations(page, `list ${phase} (${who})`)
-      await page.screenshot({ path: `/tmp/list/laptop-${phase}-${who}.png`, fullPage: true })
+      await page.screenshot({ path: test.info().outputPath(`laptop-${phase}-${who}.png`), fullPage: true })
     }
   }
 })

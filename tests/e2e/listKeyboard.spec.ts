@@ -128,5 +128,5 @@ test('keyboard only: join, add a note, move it into an enjeu, spend and take bac
   // The button keeps the focus, and says there is nothing left to take back.
   expect((await focused(A)).key).toBe('list-vote-remove')
   await expect(A.locator(':focus')).toHaveAttribute('aria-disabled', 'true')
-  await A.screenshot({ path: '/tmp/list/keyboard-vote.png' })
+  await A.screenshot({ path: test.info().outputPath('keyboard-vote.png') })
 })

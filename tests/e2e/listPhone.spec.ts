@@ -79,7 +79,7 @@ test('no horizontal scrolling at 360, 320 and 640×400 (200 % zoom) in every pha
         console.log(`figure: list ${phase} at ${size.name}: horizontal overflow ${overflow} px`)
         expect(overflow, `${phase} at ${size.name}`).toBeLessThanOrEqual(0)
         expect(small, `controls under 44 px, ${phase} at ${size.name}`).toEqual([])
-        if (i === 0) await page.screenshot({ path: `/tmp/list/phone-${phase}.png`, fullPage: true })
+        if (i === 0) await page.screenshot({ path: test.info().outputPath(`phone-${phase}.png`), fullPage: true })
       }
     }
   } finally {

@@ -52,7 +52,6 @@ const badge = (page: Page) => page.getByTestId('connection-state')
 async function screenshotNow(page: Page, path: string) {
   const cdp = await page.context().newCDPSession(page)
   const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' })
-  fs.mkdirSync('/tmp/net', { recursive: true })
   fs.writeFileSync(path, Buffer.from(data, 'base64'))
   await cdp.detach()
 }
@@ -108,7 +107,7 @@ test('canvas: a silent cut shows « Reconnexion… » then « Hors ligne »; a n
   await alice.page.keyboard.press('Escape')
   await expect(alice.page.getByTestId('connection-unsent')).toHaveText(' · 1 modification en attente d’envoi')
   await expect(badge(alice.page)).toHaveAttribute('data-state', 'offline')
-  await screenshotNow(alice.page, '/tmp/net/canvas-offline.png')
+  await screenshotNow(alice.page, test.info().outputPath('canvas-offline.png'))
   await reloadIsHeldBack(alice.page)
   expect(await noteTexts(bruno)).toEqual([])
 
@@ -134,7 +133,7 @@ test('list view: the same badge; notes added offline are counted, then reach Bru
   }
   await expect(A.getByTestId('list-note')).toHaveCount(2)
   await expect(A.getByTestId('connection-unsent')).toHaveText(' · 2 modifications en attente d’envoi')
-  await screenshotNow(A, '/tmp/net/list-offline.png')
+  await screenshotNow(A, test.info().outputPath('list-offline.png'))
   await reloadIsHeldBack(A)
 
   await healAndWatch(alice)

@@ -82,8 +82,8 @@ test('a private note stays with its author and the facilitator until « Révéle
     return editor.getShape(note.id)?.x === note.x
   })
   expect(stayed).toBe(true)
-  await fanny.page.screenshot({ path: '/tmp/h1-private-facilitator.png' })
-  await alice.page.screenshot({ path: '/tmp/h1-private-author.png' })
+  await fanny.page.screenshot({ path: test.info().outputPath('private-facilitator.png') })
+  await alice.page.screenshot({ path: test.info().outputPath('private-author.png') })
 
   // Alice reloads before the reveal: her draft is still there, still private.
   await alice.page.reload()

@@ -3,7 +3,7 @@
  * démarche and, in it, a chantiers workshop that starts from an earlier enjeux
  * workshop; the facilitator opens it and finds that workshop's enjeux on the
  * canvas. Each template's board opens framed on its zones (screenshots under
- * /tmp/atelier-templates/ to look at).
+ * the test results to look at).
  */
 import { expect, test } from '@playwright/test'
 import type { CreateWorkshopResponse } from '../../shared/api'
@@ -12,7 +12,6 @@ import { connectBoard, eventually } from '../support/boardClient'
 import { atelierPerFile, foreignRequests, joinBoard } from './actors'
 
 const atelier = atelierPerFile()
-const SHOTS = '/tmp/atelier-templates'
 
 /** What the facilitator's canvas shows: frames by name with the texts of the notes inside. */
 function enjeuxOnCanvas(page: import('@playwright/test').Page) {
@@ -110,7 +109,7 @@ test('the admin creates a démarche, then a chantiers workshop from its enjeux w
     /^Enjeux — mars \(Atelier enjeux, /,
   ])
   await startFrom.selectOption({ index: 1 })
-  await admin.page.screenshot({ path: `${SHOTS}/home-chantiers.png`, fullPage: true })
+  await admin.page.screenshot({ path: test.info().outputPath(`home-chantiers.png`), fullPage: true })
   await admin.page.getByTestId('home-create').click()
   await expect(admin.page.getByRole('heading', { name: 'Atelier « Chantiers — avril » créé' })).toBeVisible()
   const chantiersLink = await admin.page.getByTestId('link-facilitator').getAttribute('href')
@@ -124,7 +123,7 @@ test('the admin creates a démarche, then a chantiers workshop from its enjeux w
       { name: 'Accompagnement', notes: ['France Services', 'Manque d’aidants', 'Médiation en mairie'], onScreen: true },
       { name: 'Couverture réseau', notes: ['Débit faible', 'Pas de fibre à Vervins'], onScreen: true },
     ])
-  await facilitator.page.screenshot({ path: `${SHOTS}/chantiers-from-enjeux.png` })
+  await facilitator.page.screenshot({ path: test.info().outputPath(`chantiers-from-enjeux.png`) })
   expect(foreignRequests(facilitator, atelier.server.url)).toEqual([])
 })
 
@@ -163,7 +162,7 @@ test('each template opens framed on its zones, on a laptop and on a projected sc
         // Readable: zone titles (44 px at 100 %) stay above ~18 px on a laptop.
         expect(view.zoom).toBeGreaterThan(0.4)
       }
-      await actor.page.screenshot({ path: `${SHOTS}/${template}-${screen}.png` })
+      await actor.page.screenshot({ path: test.info().outputPath(`${template}-${screen}.png`) })
     }
   }
 })

@@ -71,7 +71,7 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await expect(dialog.getByTestId('vote-dialog-maxPerItem')).toHaveValue('2')
   await expect(dialog.getByTestId('vote-dialog-hideResults')).toBeChecked()
   await expect(dialog.getByTestId('vote-dialog-anonymous')).not.toBeChecked()
-  await fanny.page.screenshot({ path: '/tmp/h3-vote-dialog.png' })
+  await fanny.page.screenshot({ path: test.info().outputPath('vote-dialog.png') })
   await dialog.getByLabel('Les chantiers').check()
   await dialog.getByLabel('Points par personne').fill('2')
   await dialog.getByLabel('Points au plus sur un même élément').fill('1')
@@ -114,12 +114,12 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
   await addDotButton(A, CHANTIERS.guichet.titre).click()
   await expect(A.getByTestId('vote-remaining')).toHaveText('Tous vos points sont placés (2 sur 2)')
   // A canvas screenshot with dots, to look at.
-  await A.screenshot({ path: '/tmp/h3-voting-canvas.png' })
+  await A.screenshot({ path: test.info().outputPath('voting-canvas.png') })
   // Zoomed out, the dots keep a readable size (the reload below brings the camera back).
   await A.evaluate(() => {
     window.__atelier!.editor.setCamera({ x: 200, y: 200, z: 0.3 })
   })
-  await A.screenshot({ path: '/tmp/h3-voting-canvas-zoomed-out.png' })
+  await A.screenshot({ path: test.info().outputPath('voting-canvas-zoomed-out.png') })
 
   // A reload keeps her dots: they come from the server.
   await A.reload()
@@ -170,7 +170,7 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
 
   // The panel can be enlarged for the projected screen, and an item clicked zooms the canvas to it.
   await olga.page.getByTestId('results-expand').click()
-  await olga.page.screenshot({ path: '/tmp/h3-results-expanded.png' })
+  await olga.page.screenshot({ path: test.info().outputPath('results-expanded.png') })
   const cameraBefore = await olga.page.evaluate(() => window.__atelier!.editor.getCamera())
   await olga.page.getByRole('button', { name: CHANTIERS.guichet.titre, exact: true }).click()
   await expect(olga.page.getByTestId('results-expand')).toHaveAttribute('aria-pressed', 'false')
@@ -186,7 +186,7 @@ test('a vote from the dialog to the same ranking on every screen', async ({ brow
     .toBe(true)
   expect(cameraBefore).not.toEqual(await olga.page.evaluate(() => window.__atelier!.editor.getCamera()))
 
-  await alice.page.screenshot({ path: '/tmp/h3-results-panel.png' })
+  await alice.page.screenshot({ path: test.info().outputPath('results-panel.png') })
   // Hidden, then shown again from the bar.
   await A.getByTestId('results-close').click()
   await expect(A.getByTestId('results-panel')).toHaveCount(0)
