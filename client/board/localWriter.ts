@@ -27,6 +27,7 @@
 import type { TLRecord, TLStore } from 'tldraw'
 import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
+import { deleteEntries, type RecordEntry } from '../../shared/model/boardRecords'
 import { checkLocalRecord, type RejectionLog } from './recordGate'
 
 const FLUSH_MS = 50
@@ -81,7 +82,8 @@ export function bindLocalWriter({ store, targetOf, targets, log, onRejected }: L
     for (const id of ids) {
       const record = store.get(id as TLRecord['id'])
       if (!record) {
-        for (const target of targets()) if (target.records.has(id)) write(target, id, null)
+        // Every document that may hold it: deleting a key that is not there writes nothing.
+        for (const target of targets()) write(target, id, null)
         continue
       }
       const check = checkLocalRecord(store.schema, record)
@@ -131,10 +133,12 @@ function writeInChunks({ doc, records }: WriteTarget, entries: Array<[string, TL
     if (chunk.length === 0) return
     const batch = chunk
     doc.transact(() => {
+      const deleted = new Set<string>()
       for (const [id, record] of batch) {
-        if (record === null) records.delete(id)
+        if (record === null) deleted.add(id)
         else records.set(id, record)
       }
+      deleteEntries(records.yarray as Y.Array<RecordEntry>, deleted)
     }, LOCAL_ORIGIN)
     chunk = []
     chunkChars = 0

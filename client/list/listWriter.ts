@@ -20,6 +20,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import { checkBoardRecord, createBoardSchema } from '../../shared/boardSchema'
+import { deleteEntries, type RecordEntry, winningEntries } from '../../shared/model/boardRecords'
 import { routeRecord } from '../board/drafts/recordRouter'
 import type { ListRecords } from './listRecords'
 
@@ -52,6 +53,10 @@ function keyValue(doc: Y.Doc): YKeyValue<TLRecord> {
   return kv
 }
 
+function held(doc: Y.Doc): Set<string> {
+  return new Set(winningEntries(doc.getArray<RecordEntry>(RECORDS_ARRAY)).keys())
+}
+
 export function createListWriter({ board, own, view, privateNotes }: ListWriterOptions): ListWriter {
   const ownDrafts = () => (own ? keyValue(own) : null)
   const othersPrivate = (id: string) => view().source.get(id) === 'others'
@@ -65,10 +70,13 @@ export function createListWriter({ board, own, view, privateNotes }: ListWriterO
       }
       const boardKv = keyValue(board)
       const drafts = ownDrafts()
+      // What the documents hold, read from their arrays as the app reads them (YKeyValue's map can drift).
+      const inBoard = held(board)
+      const inDrafts = own && drafts ? held(own) : new Set<string>()
       const ctx = {
-        inBoard: (id: string) => boardKv.has(id),
-        inOwnDrafts: (id: string) => drafts?.has(id) ?? false,
-        inOthersDrafts: (id: string) => !boardKv.has(id) && othersPrivate(id),
+        inBoard: (id: string) => inBoard.has(id),
+        inOwnDrafts: (id: string) => inDrafts.has(id),
+        inOthersDrafts: (id: string) => !inBoard.has(id) && othersPrivate(id),
         privateNotes: drafts !== null && privateNotes(),
         record: (id: string) => (records.find((r) => r.id === id) ?? view().byId.get(id)) as TLRecord | undefined,
       }
@@ -101,12 +109,8 @@ export function createListWriter({ board, own, view, privateNotes }: ListWriterO
         if (gone.has(binding.fromId as string) || gone.has(binding.toId as string)) gone.add(binding.id)
       }
       for (const doc of own ? [board, own] : [board]) {
-        const kv = keyValue(doc)
-        const held = [...gone].filter((id) => kv.has(id))
-        if (held.length === 0) continue
-        doc.transact(() => {
-          for (const id of held) kv.delete(id)
-        })
+        // A document holding none of them gets an empty transaction: no update is sent.
+        doc.transact(() => deleteEntries(doc.getArray<RecordEntry>(RECORDS_ARRAY), gone))
       }
       return { ok: true }
     },

@@ -25,3 +25,26 @@ export function winningEntries(yarray: Y.Array<RecordEntry>): Map<string, Record
 export function readBoardRecords(doc: Y.Doc): unknown[] {
   return [...winningEntries(doc.getArray<RecordEntry>(RECORDS_ARRAY)).values()].map((e) => e.val)
 }
+
+/**
+ * Deletes every entry of these keys from the records array (a writer's call,
+ * inside its transaction); returns how many entries went. Writers delete
+ * through this rather than YKeyValue's `delete`, which trusts the YKeyValue's
+ * own map and removes only the leftmost entry: after concurrent edits that map
+ * can miss a key the array still holds (seen in the fuzz suite), and a
+ * duplicate left behind would bring the record back with an older value.
+ */
+export function deleteEntries(yarray: Y.Array<RecordEntry>, keys: ReadonlySet<string>): number {
+  if (keys.size === 0) return 0
+  const entries = yarray.toArray()
+  let deleted = 0
+  // Right to left, so the indices still to visit do not move.
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const key = entries[i]?.key
+    if (typeof key === 'string' && keys.has(key)) {
+      yarray.delete(i, 1)
+      deleted++
+    }
+  }
+  return deleted
+}
