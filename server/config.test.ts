@@ -44,3 +44,17 @@ test('bad values stop the start with a message naming the variable', () => {
   assert.throws(() => loadConfig({ ATELIER_ACCESSIBILITY_CONTACT: 'a\nb' }), /ATELIER_ACCESSIBILITY_CONTACT/)
   assert.throws(() => loadConfig({ ATELIER_ACCESSIBILITY_CONTACT: 'x'.repeat(201) }), /ATELIER_ACCESSIBILITY_CONTACT/)
 })
+
+test('retention: a year by default, ATELIER_RETENTION_DAYS within 1…3650, hourly sweep, clock unshifted', () => {
+  assert.deepEqual(loadConfig({}).retention, { defaultDays: 365, sweepMs: 3600_000, clockShiftMs: 0 })
+  const c = loadConfig({
+    ATELIER_RETENTION_DAYS: '30',
+    ATELIER_RETENTION_SWEEP_MS: '1000',
+    ATELIER_RETENTION_CLOCK_SHIFT_DAYS: '2',
+  })
+  assert.deepEqual(c.retention, { defaultDays: 30, sweepMs: 1000, clockShiftMs: 2 * 24 * 3600 * 1000 })
+  assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '0' }), /ATELIER_RETENTION_DAYS/)
+  assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '3651' }), /ATELIER_RETENTION_DAYS/)
+  assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '1.5' }), /ATELIER_RETENTION_DAYS/)
+  assert.throws(() => loadConfig({ ATELIER_RETENTION_SWEEP_MS: '10' }), /ATELIER_RETENTION_SWEEP_MS/)
+})

@@ -4,6 +4,7 @@
  */
 import path from 'node:path'
 import { MAX_AWARENESS_STATE_CHARS } from '../shared/boardDoc'
+import { DAY_MS, RETENTION_DAYS } from '../shared/workshop'
 
 export interface Limits {
   /** Largest WebSocket frame accepted, in bytes (larger: close 1009). */
@@ -14,6 +15,16 @@ export interface Limits {
   maxMessagesPerSecond: number
   /** Rooms kept in memory at once; beyond that new rooms are refused (503). */
   maxLoadedRooms: number
+}
+
+/** Personal data: how long workshops keep participants' names, and the sweep that erases them. */
+export interface Retention {
+  /** Retention of a workshop created without `retentionDays`. */
+  defaultDays: number
+  /** Time between two sweeps (one also runs at start-up). */
+  sweepMs: number
+  /** Added to the clock the sweep reads: lets a test (or a rehearsal) see what a later sweep erases. */
+  clockShiftMs: number
 }
 
 export interface Config {
@@ -38,6 +49,7 @@ export interface Config {
   /** Log entries per document before compaction into a snapshot. */
   compactAfterUpdates: number
   sessionTtlSeconds: number
+  retention: Retention
   limits: Limits
   /** Directory of the built client (index.html, assets); served when present. */
   clientDir: string
@@ -52,6 +64,13 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   const n = Number(raw)
   if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`)
   return n
+}
+
+function retentionDays(env: Env): number {
+  const days = int(env, 'ATELIER_RETENTION_DAYS', RETENTION_DAYS.default, RETENTION_DAYS.min)
+  if (days > RETENTION_DAYS.max)
+    throw new Error(`ATELIER_RETENTION_DAYS must be at most ${RETENTION_DAYS.max} (ten years), got "${days}"`)
+  return days
 }
 
 function origin(url: string, name: string): string {
@@ -92,6 +111,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     roomIdleMs: int(env, 'ATELIER_ROOM_IDLE_MS', 30_000),
     compactAfterUpdates: int(env, 'ATELIER_COMPACT_AFTER', 500, 1),
     sessionTtlSeconds: int(env, 'ATELIER_SESSION_TTL_SECONDS', 12 * 3600, 60),
+    retention: {
+      defaultDays: retentionDays(env),
+      sweepMs: int(env, 'ATELIER_RETENTION_SWEEP_MS', 3600_000, 1000),
+      clockShiftMs: int(env, 'ATELIER_RETENTION_CLOCK_SHIFT_DAYS', 0) * DAY_MS,
+    },
     limits: {
       maxFrameBytes: int(env, 'ATELIER_MAX_FRAME_BYTES', 2 * 1024 * 1024, 1024),
       maxAwarenessBytes: MAX_AWARENESS_STATE_CHARS,

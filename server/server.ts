@@ -24,6 +24,8 @@ import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
 import { claimDataDir } from './storage/pidFile'
 import { openSqliteStore } from './storage/sqliteStore'
+import { Erasure } from './workshops/erasure'
+import { RetentionSweep } from './workshops/retention'
 
 export interface RunningServer {
   url: string
@@ -75,6 +77,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
         .catch((error) => logger.warn({ event: 'private_writing_failed', room: room.name, error: String(error) }))
     },
   })
+  const erasure = new Erasure({ store, rooms, facilitation, logger })
+  const retention = new RetentionSweep({
+    store,
+    erasure,
+    logger,
+    sweepMs: config.retention.sweepMs,
+    now: () => Date.now() + config.retention.clockShiftMs,
+  })
   const roadmap = new RoadmapService({ store, logger })
   const snapshots = new SnapshotService({ store, facilitation, rooms, logger, onSnapshot: roadmap.onSnapshot })
   const eventLoop = new EventLoopMonitor()
@@ -91,6 +101,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     readers,
     roadmap,
     sessionTtlSeconds: config.sessionTtlSeconds,
+    rooms,
+    erasure,
+    defaultRetentionDays: config.retention.defaultDays,
     metrics: () => renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size }),
   })
   const server = http.createServer(app)
@@ -110,6 +123,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     server.listen(config.port, config.host, () => resolve())
   })
   const port = (server.address() as AddressInfo).port
+  retention.start()
   const url = config.publicUrl ?? `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`
 
   let closing: Promise<void> | null = null
@@ -117,6 +131,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     closing ??= (async () => {
       server.close()
       gateway.close()
+      await retention.stop()
       await rooms.shutdown()
       server.closeAllConnections()
       await store.close()

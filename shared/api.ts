@@ -8,9 +8,9 @@ import { DEPARTEMENT_CODE_PATTERN, normalizeDepartementCode } from './departemen
 import type { ReaderLinks } from './roadmap/roadmapApi'
 import type { Role } from './roles'
 
-import { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
+import { RETENTION_DAYS, TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
 
-export { TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
+export { RETENTION_DAYS, TEMPLATES, type Template, WORKSHOP_ID_PATTERN } from './workshop'
 
 const text = (max: number) =>
   z
@@ -39,6 +39,8 @@ export const CreateWorkshopBody = z.strictObject({
   processId: resourceId.optional(),
   /** Template "chantiers" only: an earlier workshop of the same démarche whose enjeux (frames and their notes) are copied. */
   startFrom: resourceId.optional(),
+  /** Days its participants' names are kept (then erased); default: the instance's ATELIER_RETENTION_DAYS. */
+  retentionDays: z.number().int().min(RETENTION_DAYS.min).max(RETENTION_DAYS.max).optional(),
 })
 export type CreateWorkshopBody = z.infer<typeof CreateWorkshopBody>
 
@@ -68,7 +70,14 @@ export interface CreateProcessResponse extends ProcessResponse {
   links: ReaderLinks
 }
 
-export interface ProcessWorkshop {
+/** How long a workshop keeps its participants' names. */
+export interface WorkshopRetentionInfo {
+  retentionDays: number
+  /** When the names are (or were) erased, ms since the epoch: createdAt + retentionDays days. */
+  erasesAt: number
+}
+
+export interface ProcessWorkshop extends WorkshopRetentionInfo {
   id: string
   title: string
   template: Template
@@ -84,12 +93,17 @@ export interface WorkshopLinks {
   observer: string
 }
 
-export interface CreateWorkshopResponse {
+export interface CreateWorkshopResponse extends WorkshopRetentionInfo {
   id: string
   title: string
   template: Template
   processId: string | null
   links: WorkshopLinks
+}
+
+/** `POST /api/workshops/:id/links/:role/rotate`: the role's new link (the old one and its sessions are revoked). */
+export interface RotateLinkResponse {
+  links: Partial<WorkshopLinks>
 }
 
 export const JoinBody = z.strictObject({

@@ -80,6 +80,12 @@ export class FacilitationService {
     return this.locks.get(workshopId) ?? false
   }
 
+  /** After an erasure: what is cached of the workshop is dropped, to be read again from the store. */
+  forget(workshopId: string): void {
+    this.locks.delete(workshopId)
+    this.drafts.forget(workshopId)
+  }
+
   async state(workshopId: string): Promise<ControlState> {
     const [control, workshop] = await Promise.all([
       this.store.getControl(workshopId),

@@ -90,6 +90,11 @@ export class PrivateWriting {
     return list.sort((a, b) => a.name.localeCompare(b.name, 'fr') || (a.participantId < b.participantId ? -1 : 1))
   }
 
+  /** Drops the workshop's counts (a participant's drafts were deleted): counted again from the store when next needed. */
+  forget(workshopId: string): void {
+    this.counts.delete(workshopId)
+  }
+
   /** Moves every drafts record of the workshop into the board; answers how many notes were revealed. */
   async reveal(workshopId: string): Promise<number> {
     const names = new Set(await this.deps.store.listDocs(draftsDocPrefix(workshopId)))

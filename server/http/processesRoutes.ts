@@ -10,6 +10,7 @@ import {
   type ListProcessesResponse,
   type ProcessResponse,
 } from '../../shared/api'
+import { erasesAt } from '../../shared/workshop'
 import type { AdminToken } from '../auth/adminToken'
 import { newId } from '../auth/secrets'
 import type { Logger } from '../logger'
@@ -63,7 +64,14 @@ export function processesRoutes(deps: ProcessesDeps): Router {
     requireAdmin(deps.adminToken, req)
     const list: ListProcessesResponse = (await deps.store.listProcesses()).map((p) => ({
       ...processResponse(p),
-      workshops: p.workshops.map((w) => ({ id: w.id, title: w.title, template: w.template, createdAt: w.createdAt })),
+      workshops: p.workshops.map((w) => ({
+        id: w.id,
+        title: w.title,
+        template: w.template,
+        createdAt: w.createdAt,
+        retentionDays: w.retentionDays,
+        erasesAt: erasesAt(w),
+      })),
     }))
     res.json(list)
   })

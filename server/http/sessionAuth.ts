@@ -30,7 +30,8 @@ export type SessionResult = { ok: true; session: Session } | { ok: false; status
 
 /**
  * The verified session for `workshopId`: 401 without a usable token, 403 when
- * the token is for another workshop or its participant no longer exists.
+ * the token is for another workshop, or its participant was deleted or erased,
+ * or the link they joined through was rotated since (every session it gave is revoked).
  */
 export async function authenticate(
   signer: SessionSigner,
@@ -44,7 +45,7 @@ export async function authenticate(
   const session = await signer.verify(token)
   if (!session) return { ok: false, status: 401 }
   if (session.workshopId !== workshopId) return { ok: false, status: 403 }
-  const participant = await store.getParticipant(session.participantId)
+  const participant = await store.getActiveParticipant(session.participantId)
   if (!participant || participant.workshopId !== workshopId) return { ok: false, status: 403 }
   return { ok: true, session }
 }

@@ -86,7 +86,7 @@ async function processReader(deps: ReadAccessDeps, req: IncomingMessage, process
     const session = await deps.signer.verify(token)
     if (!session) continue
     const [participant, workshop] = await Promise.all([
-      deps.store.getParticipant(session.participantId),
+      deps.store.getActiveParticipant(session.participantId),
       deps.store.getWorkshop(session.workshopId),
     ])
     if (participant?.workshopId !== session.workshopId) continue

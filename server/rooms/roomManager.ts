@@ -6,6 +6,7 @@ import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
 import { META_MAP, RECORDS_ARRAY } from '../../shared/boardDoc'
 import { CloseCodes, type CloseReason } from '../../shared/protocol'
+import type { Session } from '../auth/sessions'
 import type { Logger } from '../logger'
 import type { Store } from '../storage/store'
 import { Compactor } from './compactor'
@@ -31,6 +32,9 @@ export interface RoomManagerOptions {
 
 export class RoomLimitError extends Error {}
 
+/** The room's documents are being erased: refused like a full server (503), for that moment only. */
+export class RoomErasingError extends RoomLimitError {}
+
 interface Loaded {
   room: Room
   /** Log entries since the last compaction (approximate: counted, not queried). */
@@ -44,6 +48,8 @@ export class RoomManager {
   private readonly loaded = new Map<string, Loaded>()
   private readonly loading = new Map<string, Promise<Loaded>>()
   private readonly unloading = new Map<string, Promise<void>>()
+  /** Prefixes of room names being erased (withRoomsClosed): no room of them opens meanwhile. */
+  private readonly erasing = new Set<string>()
 
   constructor(private readonly opts: RoomManagerOptions) {
     this.compactor = new Compactor(opts.store)
@@ -72,6 +78,7 @@ export class RoomManager {
     if (existing) return existing.room
     const pending = this.loading.get(name)
     if (pending) return (await pending).room
+    for (const prefix of this.erasing) if (name.startsWith(prefix)) throw new RoomErasingError('room being erased')
     if (this.loaded.size + this.loading.size >= this.opts.maxLoadedRooms)
       throw new RoomLimitError('too many rooms loaded')
     const job = this.load(name).finally(() => this.loading.delete(name))
@@ -144,6 +151,49 @@ export class RoomManager {
     })().finally(() => this.unloading.delete(name))
     this.unloading.set(name, job)
     await job
+  }
+
+  /**
+   * Closes, in every loaded room, the connections whose session matches (e.g. those
+   * a rotated link gave: 4401); answers how many were closed.
+   */
+  closeSessions(match: (session: Session) => boolean, reason: CloseReason): number {
+    let closed = 0
+    for (const { room } of this.loaded.values()) {
+      for (const conn of room.connections) {
+        if (conn.closed || !match(conn.session)) continue
+        conn.close(reason)
+        closed++
+      }
+    }
+    return closed
+  }
+
+  /**
+   * Runs `erase` (which deletes documents named `<prefix>…` from the store) with no room
+   * of them loaded: their connections are closed with `reason`, what they wrote is
+   * flushed and compactions have settled first, and none opens until `erase` is done —
+   * so nothing of them is written back after it.
+   */
+  async withRoomsClosed<T>(prefix: string, reason: CloseReason, erase: () => Promise<T>): Promise<T> {
+    this.erasing.add(prefix)
+    try {
+      const matching = (names: Iterable<string>) => [...names].filter((n) => n.startsWith(prefix))
+      await Promise.allSettled(matching(this.loading.keys()).map((n) => this.loading.get(n)))
+      for (const name of matching(this.loaded.keys())) {
+        const l = this.loaded.get(name) as Loaded
+        if (l.idleTimer) clearTimeout(l.idleTimer)
+        this.loaded.delete(name)
+        l.room.closeAll(reason)
+        l.room.doc.destroy()
+      }
+      await Promise.allSettled(matching(this.unloading.keys()).map((n) => this.unloading.get(n)))
+      await this.writer.flush()
+      await this.compactor.idle()
+      return await erase()
+    } finally {
+      this.erasing.delete(prefix)
+    }
   }
 
   /** Closes every connection with "server restarting", flushes the log, stops the worker. */

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3'
 import type { Template } from '../../shared/api'
 import type { Phase, VoteSessionState } from '../../shared/control'
 import type { Role } from '../../shared/roles'
+import { DAY_MS, RETENTION_DAYS } from '../../shared/workshop'
 import type {
   DocAppend,
   LinkRow,
@@ -22,6 +23,7 @@ import type {
   SnapshotRow,
   Store,
   StoredDoc,
+  StoredWorkshop,
   VoteOutcome,
   VoteRow,
   WorkshopControlRow,
@@ -76,6 +78,17 @@ const MIGRATIONS = [
      secret_hash TEXT PRIMARY KEY, process_id TEXT NOT NULL REFERENCES processes(id) ON DELETE CASCADE,
      created_at INTEGER NOT NULL, revoked_at INTEGER);
    CREATE INDEX process_links_process ON process_links(process_id);`,
+  // Personal data (issue 6): a participant's session lasts as long as the link they joined
+  // through (rotating it revokes them); names are erased on request or after the workshop's
+  // retention. Until now workshop links were never rotated: each participant came through
+  // their workshop's only link of their role.
+  `ALTER TABLE participants ADD COLUMN link_hash TEXT;
+   UPDATE participants SET link_hash = (SELECT secret_hash FROM links
+     WHERE links.workshop_id = participants.workshop_id AND links.role = participants.role);
+   CREATE INDEX participants_link ON participants(link_hash);
+   ALTER TABLE participants ADD COLUMN erased_at INTEGER;
+   ALTER TABLE workshops ADD COLUMN retention_days INTEGER NOT NULL DEFAULT ${RETENTION_DAYS.default};
+   ALTER TABLE workshops ADD COLUMN erased_at INTEGER;`,
 ]
 
 interface SnapshotDbRow {
@@ -162,15 +175,21 @@ interface WorkshopDbRow {
   template: string
   created_at: number
   process_id: string | null
+  retention_days: number
+  erased_at: number | null
 }
 
-function workshopFromRow(r: WorkshopDbRow): Required<WorkshopRow> {
+const WORKSHOP_COLUMNS = 'id, title, template, created_at, process_id, retention_days, erased_at'
+
+function workshopFromRow(r: WorkshopDbRow): StoredWorkshop {
   return {
     id: r.id,
     title: r.title,
     template: r.template as Template,
     createdAt: r.created_at,
     processId: r.process_id,
+    retentionDays: r.retention_days,
+    erasedAt: r.erased_at,
   }
 }
 
@@ -244,6 +263,9 @@ export class SqliteStore implements Store {
       this.db.pragma('journal_mode = WAL')
       this.db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`)
       this.db.pragma('foreign_keys = ON')
+      // Deleted rows are overwritten with zeros, not left in free space: an erased name
+      // must leave the file (purgeErased also rewrites what older versions left behind).
+      this.db.pragma('secure_delete = ON')
       this.db.pragma('busy_timeout = 5000')
       this.migrate()
     }
@@ -252,19 +274,17 @@ export class SqliteStore implements Store {
       getSetting: db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?'),
       insertSetting: db.prepare('INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)'),
       insertWorkshop: db.prepare(
-        'INSERT INTO workshops (id, title, template, created_at, process_id) VALUES (?, ?, ?, ?, ?)',
+        'INSERT INTO workshops (id, title, template, created_at, process_id, retention_days) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       startWorkshop: db.prepare('UPDATE workshops SET phase = ?, settings = ?, private_writing = ? WHERE id = ?'),
-      getWorkshop: db.prepare<[string], WorkshopDbRow>(
-        'SELECT id, title, template, created_at, process_id FROM workshops WHERE id = ?',
-      ),
+      getWorkshop: db.prepare<[string], WorkshopDbRow>(`SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE id = ?`),
       insertProcess: db.prepare(
         'INSERT INTO processes (id, nom, code_departement, perimetre, created_at) VALUES (?, ?, ?, ?, ?)',
       ),
       getProcess: db.prepare<[string], ProcessDbRow>('SELECT * FROM processes WHERE id = ?'),
       listProcesses: db.prepare<[], ProcessDbRow>('SELECT * FROM processes ORDER BY created_at, rowid'),
       processWorkshops: db.prepare<[], WorkshopDbRow>(
-        'SELECT id, title, template, created_at, process_id FROM workshops WHERE process_id IS NOT NULL ORDER BY created_at, rowid',
+        `SELECT ${WORKSHOP_COLUMNS} FROM workshops WHERE process_id IS NOT NULL ORDER BY created_at, rowid`,
       ),
       insertProcessLink: db.prepare('INSERT INTO process_links (secret_hash, process_id, created_at) VALUES (?, ?, ?)'),
       revokeProcessLinks: db.prepare(
@@ -281,9 +301,30 @@ export class SqliteStore implements Store {
         'SELECT workshop_id, role FROM links WHERE secret_hash = ? AND revoked_at IS NULL',
       ),
       insertParticipant: db.prepare(
-        'INSERT INTO participants (id, workshop_id, role, name, organisation, college, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO participants (id, workshop_id, role, name, organisation, college, created_at, link_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       getParticipant: db.prepare<[string], ParticipantDbRow>('SELECT * FROM participants WHERE id = ?'),
+      // A participant without a link (none recorded) is not revoked by any rotation.
+      getActiveParticipant: db.prepare<[string], ParticipantDbRow>(
+        `SELECT p.* FROM participants p LEFT JOIN links l ON l.secret_hash = p.link_hash
+         WHERE p.id = ? AND p.erased_at IS NULL AND l.revoked_at IS NULL`,
+      ),
+      revokeLinks: db.prepare(
+        'UPDATE links SET revoked_at = ? WHERE workshop_id = ? AND role = ? AND revoked_at IS NULL',
+      ),
+      revokeAllLinks: db.prepare('UPDATE links SET revoked_at = ? WHERE workshop_id = ? AND revoked_at IS NULL'),
+      deleteParticipant: db.prepare('DELETE FROM participants WHERE id = ?'),
+      deleteWorkshop: db.prepare('DELETE FROM workshops WHERE id = ?'),
+      deleteDocUpdates: db.prepare('DELETE FROM doc_updates WHERE doc >= ? AND doc < ?'),
+      deleteDocSnapshots: db.prepare('DELETE FROM doc_snapshots WHERE doc >= ? AND doc < ?'),
+      expiredWorkshops: db.prepare<[number], { id: string }>(
+        `SELECT id FROM workshops WHERE erased_at IS NULL AND created_at + retention_days * ${DAY_MS} <= ?
+         ORDER BY created_at, rowid`,
+      ),
+      eraseNames: db.prepare("UPDATE participants SET name = '', erased_at = ? WHERE workshop_id = ?"),
+      markErased: db.prepare('UPDATE workshops SET erased_at = ? WHERE id = ?'),
+      deleteDocUpdatesOf: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+      deleteDocSnapshotOf: db.prepare('DELETE FROM doc_snapshots WHERE doc = ?'),
       listParticipants: db.prepare<[string], ParticipantDbRow>(
         'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, rowid',
       ),
@@ -401,12 +442,13 @@ export class SqliteStore implements Store {
   }
 
   async createWorkshop(
-    row: WorkshopRow,
+    row: WorkshopRow & { retentionDays?: number },
     links: { role: Role; secretHash: string }[],
     start?: WorkshopStart,
   ): Promise<void> {
     this.db.transaction(() => {
-      this.stmt.insertWorkshop.run(row.id, row.title, row.template, row.createdAt, row.processId ?? null)
+      const retention = row.retentionDays ?? RETENTION_DAYS.default
+      this.stmt.insertWorkshop.run(row.id, row.title, row.template, row.createdAt, row.processId ?? null, retention)
       for (const link of links) this.stmt.insertLink.run(link.secretHash, row.id, link.role, row.createdAt)
       if (!start) return
       const { phase, settings, privateWriting } = start.control
@@ -415,7 +457,7 @@ export class SqliteStore implements Store {
     })()
   }
 
-  async getWorkshop(id: string): Promise<Required<WorkshopRow> | null> {
+  async getWorkshop(id: string): Promise<StoredWorkshop | null> {
     const r = this.stmt.getWorkshop.get(id)
     return r ? workshopFromRow(r) : null
   }
@@ -451,7 +493,7 @@ export class SqliteStore implements Store {
 
   async listProcesses(): Promise<ProcessWithWorkshops[]> {
     return this.db.transaction(() => {
-      const byProcess = new Map<string, Required<WorkshopRow>[]>()
+      const byProcess = new Map<string, StoredWorkshop[]>()
       for (const r of this.stmt.processWorkshops.all()) {
         const list = byProcess.get(r.process_id as string)
         if (list) list.push(workshopFromRow(r))
@@ -466,8 +508,29 @@ export class SqliteStore implements Store {
     return r ? { workshopId: r.workshop_id, role: r.role as Role } : null
   }
 
-  async addParticipant(p: ParticipantRow): Promise<void> {
-    this.stmt.insertParticipant.run(p.id, p.workshopId, p.role, p.name, p.organisation, p.college, p.createdAt)
+  async addParticipant(p: ParticipantRow, linkHash?: string): Promise<void> {
+    this.stmt.insertParticipant.run(
+      p.id,
+      p.workshopId,
+      p.role,
+      p.name,
+      p.organisation,
+      p.college,
+      p.createdAt,
+      linkHash ?? null,
+    )
+  }
+
+  async getActiveParticipant(id: string): Promise<ParticipantRow | null> {
+    const r = this.stmt.getActiveParticipant.get(id)
+    return r ? participantFromRow(r) : null
+  }
+
+  async rotateLink(workshopId: string, role: Role, secretHash: string, now: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.revokeLinks.run(now, workshopId, role)
+      this.stmt.insertLink.run(secretHash, workshopId, role, now)
+    })()
   }
 
   async getParticipant(id: string): Promise<ParticipantRow | null> {
@@ -670,6 +733,54 @@ export class SqliteStore implements Store {
 
   async listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]> {
     return this.stmt.listRoadmapVersions.all(processId).map(roadmapVersionMeta)
+  }
+
+  async deleteParticipant(id: string, docs: string[]): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.stmt.deleteParticipant.run(id).changes === 0) return false
+      for (const doc of docs) {
+        this.stmt.deleteDocUpdatesOf.run(doc)
+        this.stmt.deleteDocSnapshotOf.run(doc)
+      }
+      return true
+    })()
+  }
+
+  async deleteWorkshop(id: string, docPrefix: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      // Links, participants, vote sessions (and their votes) and snapshots go with it (ON DELETE CASCADE).
+      if (this.stmt.deleteWorkshop.run(id).changes === 0) return false
+      this.deleteDocs(docPrefix)
+      return true
+    })()
+  }
+
+  async listExpiredWorkshops(now: number): Promise<string[]> {
+    return this.stmt.expiredWorkshops.all(now).map((r) => r.id)
+  }
+
+  async expireWorkshop(id: string, now: number, docPrefix: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmt.eraseNames.run(now, id)
+      this.stmt.revokeAllLinks.run(now, id)
+      this.deleteDocs(docPrefix)
+      this.stmt.markErased.run(now, id)
+    })()
+  }
+
+  async purgeErased(): Promise<boolean> {
+    // VACUUM rebuilds every page (no free space left holding old rows, whatever wrote
+    // them), through the WAL; the checkpoint then writes it back and empties the WAL,
+    // which held the erased rows' earlier versions.
+    this.db.exec('VACUUM')
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[]
+    return result?.busy === 0
+  }
+
+  private deleteDocs(prefix: string): void {
+    const end = prefixEnd(prefix)
+    this.stmt.deleteDocUpdates.run(prefix, end)
+    this.stmt.deleteDocSnapshots.run(prefix, end)
   }
 
   async isWritable(): Promise<boolean> {

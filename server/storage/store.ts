@@ -19,6 +19,16 @@ export interface WorkshopRow {
   processId?: string | null
 }
 
+/** A workshop's personal-data clock (its names are erased `retentionDays` after its creation). */
+export interface WorkshopRetention {
+  retentionDays: number
+  /** When its participants' names were erased (ms since the epoch), or null. */
+  erasedAt: number | null
+}
+
+/** A workshop as stored. */
+export type StoredWorkshop = Required<WorkshopRow> & WorkshopRetention
+
 /** A démarche: the workshops of one territory's roadmap (an enjeux workshop, then a chantiers one…). */
 export interface ProcessRow {
   id: string
@@ -37,7 +47,7 @@ export interface ProcessLinkRow {
 
 export interface ProcessWithWorkshops extends ProcessRow {
   /** Oldest first. */
-  workshops: Required<WorkshopRow>[]
+  workshops: StoredWorkshop[]
 }
 
 /** What a new workshop starts with: its template's control settings and its documents' first log entries. */
@@ -134,8 +144,12 @@ export interface Store {
   setSettingIfAbsent(key: string, value: string): Promise<string>
 
   /** The row, its links and its start (if given) in one transaction: a workshop never exists without its board. */
-  createWorkshop(row: WorkshopRow, links: { role: Role; secretHash: string }[], start?: WorkshopStart): Promise<void>
-  getWorkshop(id: string): Promise<Required<WorkshopRow> | null>
+  createWorkshop(
+    row: WorkshopRow & Partial<Pick<WorkshopRetention, 'retentionDays'>>,
+    links: { role: Role; secretHash: string }[],
+    start?: WorkshopStart,
+  ): Promise<void>
+  getWorkshop(id: string): Promise<StoredWorkshop | null>
 
   /** The démarche and, when given, its reader link's hash, in one transaction. */
   createProcess(row: ProcessRow, readerSecretHash?: string): Promise<void>
@@ -150,8 +164,13 @@ export interface Store {
   findProcessLink(secretHash: string): Promise<ProcessLinkRow | null>
   /** The démarche's active reader link (null once revoked without a new one). */
   activeProcessLink(processId: string): Promise<ProcessLinkRow | null>
-  addParticipant(row: ParticipantRow): Promise<void>
+  /** `linkHash`: the link they joined through; revoking it ends their sessions. */
+  addParticipant(row: ParticipantRow, linkHash?: string): Promise<void>
   getParticipant(id: string): Promise<ParticipantRow | null>
+  /** The participant if their session may still be used: not erased, and the link they joined through not revoked. */
+  getActiveParticipant(id: string): Promise<ParticipantRow | null>
+  /** Revokes the workshop's active link of `role` and stores the new one, in one transaction. */
+  rotateLink(workshopId: string, role: Role, secretHash: string, now: number): Promise<void>
   /** Everyone who joined the workshop, any role, in the order they joined. */
   listParticipants(workshopId: string): Promise<ParticipantRow[]>
 
@@ -212,6 +231,25 @@ export interface Store {
   getRoadmapVersion(id: string): Promise<RoadmapVersionRow | null>
   /** Oldest first. */
   listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]>
+
+  /**
+   * Personal data. Each erasure is one transaction; `purgeErased` then rewrites the
+   * files so that what was erased is in no byte of them.
+   *
+   * Deletes the participant's row and the documents `docs` (their drafts); false when unknown.
+   */
+  deleteParticipant(id: string, docs: string[]): Promise<boolean>
+  /** Deletes the workshop and all of it: links, participants, votes, snapshots, the documents named `<docPrefix>…`. */
+  deleteWorkshop(id: string, docPrefix: string): Promise<boolean>
+  /** Ids of the workshops whose retention ended by `now` and whose names are not erased yet, oldest first. */
+  listExpiredWorkshops(now: number): Promise<string[]>
+  /**
+   * End of retention: every participant's name erased (organisation and collège kept),
+   * every link revoked, the documents named `<docPrefix>…` (drafts) deleted, `erasedAt` set.
+   */
+  expireWorkshop(id: string, now: number, docPrefix: string): Promise<void>
+  /** Rewrites the stored files without any erased content; false when a reader kept the WAL from being emptied. */
+  purgeErased(): Promise<boolean>
 
   /** True when a write can be committed (health check). */
   isWritable(): Promise<boolean>

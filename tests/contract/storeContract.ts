@@ -30,6 +30,8 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         template: 'enjeux',
         createdAt: 1,
         processId: null,
+        retentionDays: 365,
+        erasedAt: null,
       })
       assert.equal(await store.getWorkshop('nope'), null)
       assert.deepEqual(await store.findLink('h-p'), { workshopId: 'w1', role: 'participant' })
