@@ -58,3 +58,21 @@ test('retention: a year by default, ATELIER_RETENTION_DAYS within 1…3650, hour
   assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '1.5' }), /ATELIER_RETENTION_DAYS/)
   assert.throws(() => loadConfig({ ATELIER_RETENTION_SWEEP_MS: '10' }), /ATELIER_RETENTION_SWEEP_MS/)
 })
+
+test('limits: per-connection byte rate and per-IP HTTP budgets, sized for a plenary of 200 behind one address', () => {
+  const d = loadConfig({})
+  assert.equal(d.limits.maxBytesPerSecond, 1024 * 1024)
+  assert.equal(d.limits.httpRequestsPerMinute, 12_000)
+  assert.equal(d.limits.httpJoinsPerMinute, 600)
+  const c = loadConfig({
+    ATELIER_MAX_BYTES_PER_SECOND: '65536',
+    ATELIER_HTTP_RATE_LIMIT_PER_MINUTE: '0',
+    ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE: '30',
+  })
+  assert.equal(c.limits.maxBytesPerSecond, 65536)
+  assert.equal(c.limits.httpRequestsPerMinute, 0, '0 turns the budget off')
+  assert.equal(c.limits.httpJoinsPerMinute, 30)
+  assert.throws(() => loadConfig({ ATELIER_MAX_BYTES_PER_SECOND: '100' }), /ATELIER_MAX_BYTES_PER_SECOND/)
+  assert.throws(() => loadConfig({ ATELIER_HTTP_RATE_LIMIT_PER_MINUTE: '-1' }), /ATELIER_HTTP_RATE_LIMIT_PER_MINUTE/)
+  assert.throws(() => loadConfig({ ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE: 'many' }), /ATELIER_HTTP_RATE_LIMIT_JOINS/)
+})

@@ -13,6 +13,12 @@ export interface Limits {
   maxAwarenessBytes: number
   /** Messages per second per connection before it is closed (4429). */
   maxMessagesPerSecond: number
+  /** Bytes per second per connection before it is closed (4429); a burst of 5 s (at least one frame) passes. */
+  maxBytesPerSecond: number
+  /** /api requests per minute per client IP before 429; 0: no limit. */
+  httpRequestsPerMinute: number
+  /** Joins and creations (workshops, démarches) per minute per client IP before 429; 0: no limit. */
+  httpJoinsPerMinute: number
   /** Rooms kept in memory at once; beyond that new rooms are refused (503). */
   maxLoadedRooms: number
 }
@@ -120,6 +126,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       maxFrameBytes: int(env, 'ATELIER_MAX_FRAME_BYTES', 2 * 1024 * 1024, 1024),
       maxAwarenessBytes: MAX_AWARENESS_STATE_CHARS,
       maxMessagesPerSecond: int(env, 'ATELIER_MAX_MESSAGES_PER_SECOND', 200, 1),
+      maxBytesPerSecond: int(env, 'ATELIER_MAX_BYTES_PER_SECOND', 1024 * 1024, 1024),
+      // Per IP, and a département's network puts a whole workshop behind one: these hold a
+      // plenary of 200 with room to spare (README, Configuration: how they were sized).
+      httpRequestsPerMinute: int(env, 'ATELIER_HTTP_RATE_LIMIT_PER_MINUTE', 12_000),
+      httpJoinsPerMinute: int(env, 'ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE', 600),
       maxLoadedRooms: int(env, 'ATELIER_MAX_ROOMS', 500, 1),
     },
     clientDir: path.resolve(cwd, env.ATELIER_CLIENT_DIR?.trim() || 'dist/client'),

@@ -19,6 +19,7 @@ import { createApp } from './http/app'
 import { createLogger, type Logger } from './logger'
 import { EventLoopMonitor } from './metrics/eventLoopMonitor'
 import { renderMetrics } from './metrics/prometheus'
+import { ServerMetrics } from './metrics/serverMetrics'
 import { RoadmapService } from './roadmap/roadmapService'
 import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
@@ -48,6 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Roadmap readers' grants live as long as sessions, under the same key (their own audience).
   const readers = new ReaderGrantSigner(sessionKey, config.sessionTtlSeconds)
   const originAllowed = makeOriginCheck(config)
+  const metrics = new ServerMetrics()
   const facilitation = new FacilitationService(
     store,
     () => rooms,
@@ -62,6 +64,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     compactAfterUpdates: config.compactAfterUpdates,
     maxLoadedRooms: config.limits.maxLoadedRooms,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
+    onCommit: (entries, ms) => metrics.committed(entries, ms),
     writeRefusal: (conn, name) => {
       const target = parseDocName(name)
       return writeRefusal(conn.session, target, facilitation.isLocked(target.workshopId))
@@ -104,7 +107,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     rooms,
     erasure,
     defaultRetentionDays: config.retention.defaultDays,
-    metrics: () => renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size }),
+    metrics,
+    renderMetrics: () => renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size, server: metrics }),
   })
   const server = http.createServer(app)
   const gateway = attachSyncGateway(server, {
@@ -113,6 +117,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     store,
     limits: config.limits,
     logger,
+    metrics,
     originAllowed,
     beforeOpen: (workshopId) => facilitation.prepare(workshopId),
     openRefusal: (session, target) => facilitation.drafts.openRefusal(session, target),

@@ -4,6 +4,8 @@
  * Everything is checked before the WebSocket opens — path, Origin, session
  * (cookie or token) for that very workshop, who may open that document, room
  * capacity — and refused with a plain HTTP status otherwise (401, 403, 404, 503).
+ * Once open, a connection has two budgets, messages and bytes per second
+ * (a burst of a few seconds' worth passes); over either it is closed with 4429.
  */
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
@@ -16,6 +18,7 @@ import type { Session, SessionSigner } from '../auth/sessions'
 import type { Limits } from '../config'
 import { authenticate } from '../http/sessionAuth'
 import type { Logger } from '../logger'
+import type { ServerMetrics } from '../metrics/serverMetrics'
 import { Connection } from '../rooms/connection'
 import { RoomLimitError, type RoomManager } from '../rooms/roomManager'
 import type { Store } from '../storage/store'
@@ -26,6 +29,7 @@ export interface GatewayDeps {
   store: Store
   limits: Limits
   logger: Logger
+  metrics: ServerMetrics
   originAllowed: OriginCheck
   /** Loads what the rooms' synchronous checks need for this workshop (e.g. its board lock). */
   beforeOpen?(workshopId: string): Promise<void>
@@ -36,6 +40,8 @@ export interface GatewayDeps {
 const KINDS: ReadonlySet<string> = new Set(DOC_KINDS)
 const PING_INTERVAL_MS = 30_000
 const CLOSE_GRACE_MS = 2_000
+/** ws's error code for a frame over maxPayload (it closes with 1009). */
+const TOO_BIG = 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
 
 /** `/sync/<workshopId>/<kind>`, or `/sync/<workshopId>/drafts/<participantId>`; null for anything else. */
 export function parseSyncPath(pathname: string): DocTarget | null {
@@ -54,6 +60,7 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
   const alive = new WeakMap<object, boolean>()
 
   const refuse = (socket: Duplex, status: number, text: string) => {
+    deps.metrics.refusedUpgrades.inc(String(status))
     if (socket.writable) {
       socket.end(
         `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\n\r\n${text}`,
@@ -83,28 +90,36 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
       }
       if (socket.destroyed) return
       wss.handleUpgrade(req, socket, head, (ws) => {
-        const conn = new Connection(ws, auth.session, deps.limits.maxMessagesPerSecond)
+        const conn = new Connection(ws, auth.session, deps.limits, (reason) => deps.metrics.refusedMessages.inc(reason))
+        deps.metrics.connections++
         alive.set(ws, true)
         ws.on('pong', () => alive.set(ws, true))
         ws.on('message', (data, isBinary) => {
           if (conn.closed) return
-          if (!conn.admit()) {
-            deps.logger.info({ event: 'message_refused', participant: conn.participantId, reason: 'rate limited' })
-            return conn.close(CloseCodes.rateLimited)
+          const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
+          const admission = conn.admit(frame.byteLength)
+          if (admission !== 'ok') {
+            const reason = admission === 'bytes' ? 'byte rate limited' : 'rate limited'
+            deps.logger.info({ event: 'message_refused', participant: conn.participantId, reason })
+            return conn.close(CloseCodes.rateLimited, admission === 'bytes' ? 'byte_rate_limited' : 'rate_limited')
           }
           if (!isBinary) return conn.close(CloseCodes.invalidMessage)
-          const frame = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data)
           room.receive(conn, new Uint8Array(frame.buffer, frame.byteOffset, frame.byteLength))
         })
         ws.on('close', () => {
           conn.closed = true
+          deps.metrics.connections--
           deps.rooms.detach(room, conn)
         })
         // A protocol error (a frame over maxPayload: 1009; bad framing: 1002, 1007): ws has already
         // sent the close frame with its code and keeps reading (discarding) until the peer answers.
         // Destroying the socket now would reset the connection with the peer's last bytes unread,
         // and the peer would see 1006, not why. A peer that never answers is cut after a grace.
-        ws.on('error', () => setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref())
+        ws.on('error', (error: Error & { code?: string }) => {
+          if (!conn.closed) deps.metrics.refusedMessages.inc(error.code === TOO_BIG ? 'too_big' : 'invalid')
+          conn.closed = true
+          setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
+        })
         deps.rooms.attach(room, conn)
       })
     } catch (e) {

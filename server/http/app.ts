@@ -17,6 +17,7 @@ import { errorHandler, errors } from './errors'
 import { type FacilitationDeps, facilitationRoutes } from './facilitationRoutes'
 import { type MetricsDeps, metricsRoute } from './metricsRoute'
 import { processesRoutes } from './processesRoutes'
+import { JOIN_PATHS, type RateLimitDeps, rateLimits } from './rateLimits'
 import { readerLinkRoutes } from './readerLinkRoutes'
 import { type RoadmapDeps, roadmapRoutes } from './roadmapRoutes'
 import { schemasRoutes } from './schemasRoutes'
@@ -27,6 +28,7 @@ export interface AppDeps
   extends Omit<WorkshopsDeps, 'baseUrl' | 'secureCookies'>,
     FacilitationDeps,
     MetricsDeps,
+    Pick<RateLimitDeps, 'metrics'>,
     SnapshotsDeps,
     RoadmapDeps {
   config: Config
@@ -79,6 +81,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(metricsRoute(deps))
 
   const api = express.Router()
+  // Before anything else: a request over its budget costs no parsing and no database.
+  const limited = rateLimits({ limits: config.limits, metrics: deps.metrics })
+  api.use(limited.api)
+  api.post(JOIN_PATHS, limited.joins)
   api.use(express.json({ limit: '64kb' }))
   // State-changing calls from a browser page must come from an allowed origin.
   api.use((req, _res, next) => {

@@ -24,6 +24,12 @@ export const errors = {
   badOrigin: () => new HttpError(403, 'bad_origin', 'Origine de la requête non autorisée.'),
   invalidLink: () => new HttpError(403, 'invalid_link', 'Lien invalide ou révoqué.'),
   notFound: (what = 'Ressource') => new HttpError(404, 'not_found', `${what} introuvable.`),
+  rateLimited: (retryAfterSeconds: number) =>
+    new HttpError(
+      429,
+      'rate_limited',
+      `Trop de requêtes depuis votre réseau. Réessayez dans ${retryAfterSeconds} ${retryAfterSeconds > 1 ? 'secondes' : 'seconde'}.`,
+    ),
 }
 
 export function fromZod(error: ZodError): HttpError {

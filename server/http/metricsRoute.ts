@@ -7,7 +7,7 @@ import { requireAdmin } from './adminAuth'
 export interface MetricsDeps {
   adminToken: AdminToken
   /** The current figures, rendered (server/metrics/prometheus.ts). */
-  metrics(): string
+  renderMetrics(): string
 }
 
 export function metricsRoute(deps: MetricsDeps): express.Router {
@@ -15,7 +15,7 @@ export function metricsRoute(deps: MetricsDeps): express.Router {
   router.get('/metrics', (req, res) => {
     requireAdmin(deps.adminToken, req)
     res.setHeader('Cache-Control', 'no-store')
-    res.type(METRICS_CONTENT_TYPE).send(deps.metrics())
+    res.type(METRICS_CONTENT_TYPE).send(deps.renderMetrics())
   })
   return router
 }

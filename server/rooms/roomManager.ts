@@ -28,6 +28,8 @@ export interface RoomManagerOptions {
   onLoad?(room: Room): Promise<void>
   /** Runs after every accepted update (a client's or the server's), once it is applied and appended. */
   onUpdate?(room: Room): void
+  /** Runs after each group commit of the log: how many updates, in how many ms (metrics). */
+  onCommit?(entries: number, ms: number): void
 }
 
 export class RoomLimitError extends Error {}
@@ -60,6 +62,7 @@ export class RoomManager {
         opts.logger.error({ event: 'commit_failed', error: String(error) })
         for (const l of [...this.loaded.values()]) this.evict(l.room, CloseCodes.storageFailure)
       },
+      onCommit: opts.onCommit,
     })
   }
 
