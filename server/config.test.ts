@@ -50,9 +50,9 @@ test('retention: a year by default, ATELIER_RETENTION_DAYS within 1…3650, hour
   const c = loadConfig({
     ATELIER_RETENTION_DAYS: '30',
     ATELIER_RETENTION_SWEEP_MS: '1000',
-    ATELIER_RETENTION_CLOCK_SHIFT_DAYS: '2',
+    ATELIER_RETENTION_CLOCK_SHIFT_MS: '172800000',
   })
-  assert.deepEqual(c.retention, { defaultDays: 30, sweepMs: 1000, clockShiftMs: 2 * 24 * 3600 * 1000 })
+  assert.deepEqual(c.retention, { defaultDays: 30, sweepMs: 1000, clockShiftMs: 172_800_000 })
   assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '0' }), /ATELIER_RETENTION_DAYS/)
   assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '3651' }), /ATELIER_RETENTION_DAYS/)
   assert.throws(() => loadConfig({ ATELIER_RETENTION_DAYS: '1.5' }), /ATELIER_RETENTION_DAYS/)
@@ -64,6 +64,10 @@ test('limits: per-connection byte rate and per-IP HTTP budgets, sized for a plen
   assert.equal(d.limits.maxBytesPerSecond, 1024 * 1024)
   assert.equal(d.limits.httpRequestsPerMinute, 12_000)
   assert.equal(d.limits.httpJoinsPerMinute, 600)
+  assert.equal(d.limits.maxLoadedRooms, 500)
+  assert.equal(d.limits.maxLoadedDrafts, 5000)
+  assert.equal(loadConfig({ ATELIER_MAX_DRAFT_ROOMS: '200' }).limits.maxLoadedDrafts, 200)
+  assert.throws(() => loadConfig({ ATELIER_MAX_DRAFT_ROOMS: '0' }), /ATELIER_MAX_DRAFT_ROOMS/)
   const c = loadConfig({
     ATELIER_MAX_BYTES_PER_SECOND: '65536',
     ATELIER_HTTP_RATE_LIMIT_PER_MINUTE: '0',

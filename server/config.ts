@@ -4,7 +4,7 @@
  */
 import path from 'node:path'
 import { MAX_AWARENESS_STATE_CHARS } from '../shared/boardDoc'
-import { DAY_MS, RETENTION_DAYS } from '../shared/workshop'
+import { RETENTION_DAYS } from '../shared/workshop'
 
 export interface Limits {
   /** Largest WebSocket frame accepted, in bytes (larger: close 1009). */
@@ -19,8 +19,10 @@ export interface Limits {
   httpRequestsPerMinute: number
   /** Joins and creations (workshops, démarches) per minute per client IP before 429; 0: no limit. */
   httpJoinsPerMinute: number
-  /** Rooms kept in memory at once; beyond that new rooms are refused (503). */
+  /** Board and control documents kept in memory at once; beyond that new ones are refused (503). */
   maxLoadedRooms: number
+  /** Drafts documents (each participant on a board page holds theirs) kept in memory at once, apart (503). */
+  maxLoadedDrafts: number
 }
 
 /** Personal data: how long workshops keep participants' names, and the sweep that erases them. */
@@ -120,7 +122,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     retention: {
       defaultDays: retentionDays(env),
       sweepMs: int(env, 'ATELIER_RETENTION_SWEEP_MS', 3600_000, 1000),
-      clockShiftMs: int(env, 'ATELIER_RETENTION_CLOCK_SHIFT_DAYS', 0) * DAY_MS,
+      clockShiftMs: int(env, 'ATELIER_RETENTION_CLOCK_SHIFT_MS', 0),
     },
     limits: {
       maxFrameBytes: int(env, 'ATELIER_MAX_FRAME_BYTES', 2 * 1024 * 1024, 1024),
@@ -132,6 +134,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       httpRequestsPerMinute: int(env, 'ATELIER_HTTP_RATE_LIMIT_PER_MINUTE', 12_000),
       httpJoinsPerMinute: int(env, 'ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE', 600),
       maxLoadedRooms: int(env, 'ATELIER_MAX_ROOMS', 500, 1),
+      maxLoadedDrafts: int(env, 'ATELIER_MAX_DRAFT_ROOMS', 5000, 1),
     },
     clientDir: path.resolve(cwd, env.ATELIER_CLIENT_DIR?.trim() || 'dist/client'),
     logLevel,

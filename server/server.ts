@@ -63,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     idleMs: config.roomIdleMs,
     compactAfterUpdates: config.compactAfterUpdates,
     maxLoadedRooms: config.limits.maxLoadedRooms,
+    maxLoadedDrafts: config.limits.maxLoadedDrafts,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
     onCommit: (entries, ms) => metrics.committed(entries, ms),
     writeRefusal: (conn, name) => {

@@ -4,7 +4,7 @@
  */
 import type { TLSchema } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { META_MAP, RECORDS_ARRAY } from '../../shared/boardDoc'
+import { META_MAP, parseDocName, RECORDS_ARRAY } from '../../shared/boardDoc'
 import { CloseCodes, type CloseReason } from '../../shared/protocol'
 import type { Session } from '../auth/sessions'
 import type { Logger } from '../logger'
@@ -20,7 +20,10 @@ export interface RoomManagerOptions {
   logger: Logger
   idleMs: number
   compactAfterUpdates: number
+  /** Board and control documents loaded at once. */
   maxLoadedRooms: number
+  /** Drafts documents loaded at once, counted apart (see open). */
+  maxLoadedDrafts: number
   maxAwarenessBytes: number
   /** Why `conn` may not write into room `name` now, or null (see RoomDeps.writeRefusal). */
   writeRefusal(conn: Connection, name: string): CloseReason | null
@@ -33,6 +36,8 @@ export interface RoomManagerOptions {
 }
 
 export class RoomLimitError extends Error {}
+
+const isDraftsName = (name: string) => parseDocName(name).kind === 'drafts'
 
 /** The room's documents are being erased: refused like a full server (503), for that moment only. */
 export class RoomErasingError extends RoomLimitError {}
@@ -82,11 +87,24 @@ export class RoomManager {
     const pending = this.loading.get(name)
     if (pending) return (await pending).room
     for (const prefix of this.erasing) if (name.startsWith(prefix)) throw new RoomErasingError('room being erased')
-    if (this.loaded.size + this.loading.size >= this.opts.maxLoadedRooms)
-      throw new RoomLimitError('too many rooms loaded')
+    // Drafts documents have their own budget: every participant on a board page holds theirs
+    // open, so a plenary of 200 would otherwise take 200 of the shared documents' places and
+    // the next workshop would be refused. A drafts document is small (one person's notes), and
+    // a full drafts budget only holds back private writing, never the board itself.
+    const drafts = isDraftsName(name)
+    if (this.countLoaded(drafts) >= (drafts ? this.opts.maxLoadedDrafts : this.opts.maxLoadedRooms))
+      throw new RoomLimitError(drafts ? 'too many drafts documents loaded' : 'too many rooms loaded')
     const job = this.load(name).finally(() => this.loading.delete(name))
     this.loading.set(name, job)
     return (await job).room
+  }
+
+  /** Documents loaded or loading, drafts or the others. */
+  private countLoaded(drafts: boolean): number {
+    let n = 0
+    for (const names of [this.loaded.keys(), this.loading.keys()])
+      for (const name of names) if (isDraftsName(name) === drafts) n++
+    return n
   }
 
   attach(room: Room, conn: Connection): void {

@@ -12,7 +12,7 @@ export interface RetentionDeps {
   erasure: Pick<Erasure, 'expireWorkshop' | 'purge'>
   logger: Logger
   sweepMs: number
-  /** The sweep's clock (injected: tests and ATELIER_RETENTION_CLOCK_SHIFT_DAYS move it). */
+  /** The sweep's clock (injected: tests and ATELIER_RETENTION_CLOCK_SHIFT_MS move it). */
   now(): number
 }
 

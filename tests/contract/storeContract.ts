@@ -287,6 +287,132 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(await store.getProcess('d3'), null)
     }))
 
+  const person = (id: string, workshopId: string, role: 'facilitator' | 'participant' | 'observer', name: string) => ({
+    id,
+    workshopId,
+    role,
+    name,
+    organisation: 'CCAS de Laon',
+    college: 'associations',
+    createdAt: 2,
+  })
+  const update = new Uint8Array([0, 0])
+
+  test(`${name}: rotating a workshop link revokes it and the sessions it gave, not the other roles' or the new link's`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'vide', createdAt: 1 }, [
+        { role: 'participant', secretHash: 'h-p1' },
+        { role: 'observer', secretHash: 'h-o1' },
+      ])
+      await store.addParticipant(person('p1', 'w1', 'participant', 'Zoé'), 'h-p1')
+      await store.addParticipant(person('o1', 'w1', 'observer', 'Olga'), 'h-o1')
+      await store.addParticipant(person('x1', 'w1', 'participant', 'Sans lien'))
+      assert.equal((await store.getActiveParticipant('p1'))?.name, 'Zoé')
+
+      await store.rotateLink('w1', 'participant', 'h-p2', 5)
+      assert.equal(await store.findLink('h-p1'), null)
+      assert.deepEqual(await store.findLink('h-p2'), { workshopId: 'w1', role: 'participant' })
+      assert.equal(await store.getActiveParticipant('p1'), null, 'revoked with its link')
+      assert.equal((await store.getParticipant('p1'))?.name, 'Zoé', 'the row itself stays')
+      assert.equal((await store.getActiveParticipant('o1'))?.name, 'Olga')
+      assert.equal((await store.getActiveParticipant('x1'))?.name, 'Sans lien', 'no link recorded: nothing revokes it')
+      await store.addParticipant(person('p2', 'w1', 'participant', 'Paul'), 'h-p2')
+      assert.equal((await store.getActiveParticipant('p2'))?.name, 'Paul')
+      assert.equal(await store.getActiveParticipant('nobody'), null)
+    }))
+
+  test(`${name}: deleting a participant removes their row and their drafts, nothing else`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'vide', createdAt: 1 }, [])
+      await store.addParticipant(person('p1', 'w1', 'participant', 'Zoé'))
+      await store.addParticipant(person('p2', 'w1', 'participant', 'Paul'))
+      await store.appendUpdates([
+        { doc: 'w1/board', data: update },
+        { doc: 'w1/drafts/p1', data: update },
+        { doc: 'w1/drafts/p2', data: update },
+      ])
+      await store.replaceWithSnapshot('w1/drafts/p1', update, 2)
+      assert.equal(await store.deleteParticipant('p1', ['w1/drafts/p1']), true)
+      assert.equal(await store.getParticipant('p1'), null)
+      assert.deepEqual(await store.loadDoc('w1/drafts/p1'), { snapshot: null, updates: [], lastSeq: 0 })
+      assert.deepEqual(await store.listDocs('w1/'), ['w1/board', 'w1/drafts/p2'])
+      assert.equal((await store.getParticipant('p2'))?.name, 'Paul')
+      assert.equal(await store.deleteParticipant('p1', ['w1/drafts/p1']), false, 'unknown the second time')
+      assert.equal(await store.purgeErased(), true)
+    }))
+
+  test(`${name}: deleting a workshop removes all of it (links, people, votes, snapshots, documents) and only it`, () =>
+    withStore(async (store) => {
+      for (const id of ['w1', 'w10']) {
+        await store.createWorkshop({ id, title: id, template: 'vide', createdAt: 1 }, [
+          { role: 'participant', secretHash: `h-${id}` },
+        ])
+        await store.addParticipant(person(`p-${id}`, id, 'participant', 'Zoé'), `h-${id}`)
+        await store.appendUpdates([{ doc: `${id}/board`, data: update }])
+        await store.openVoteSession({
+          id: `v-${id}`,
+          workshopId: id,
+          targets: 'notes',
+          targetIds: ['shape:a'],
+          votesPerPerson: 1,
+          maxPerItem: 1,
+          hideResults: false,
+          anonymous: false,
+          openedAt: 3,
+          voterKey: null,
+        })
+        await store.castVote(`v-${id}`, `p-${id}`, 'shape:a', null, 4)
+        await store.insertSnapshot({ id: `s-${id}`, workshopId: id, createdAt: 5, sha256: 'x', body: '{}' })
+      }
+      // w1/ is a prefix of nothing of w10 (names end with a slash).
+      assert.equal(await store.deleteWorkshop('w1', 'w1/'), true)
+      assert.equal(await store.getWorkshop('w1'), null)
+      assert.equal(await store.findLink('h-w1'), null)
+      assert.equal(await store.getParticipant('p-w1'), null)
+      assert.equal(await store.getVoteSession('w1', 'v-w1'), null)
+      assert.deepEqual(await store.allVotes('v-w1'), [])
+      assert.equal(await store.getSnapshot('s-w1'), null)
+      assert.deepEqual(await store.listDocs('w1/'), [])
+      assert.deepEqual(await store.listDocs('w10/'), ['w10/board'])
+      assert.equal((await store.allVotes('v-w10')).length, 1)
+      assert.ok(await store.getSnapshot('s-w10'))
+      assert.equal(await store.deleteWorkshop('w1', 'w1/'), false)
+    }))
+
+  test(`${name}: a workshop expires after its retention: names erased, links revoked, drafts gone, the rest kept`, () =>
+    withStore(async (store) => {
+      const day = 24 * 3600 * 1000
+      await store.createWorkshop({ id: 'short', title: 'Court', template: 'vide', createdAt: 1000, retentionDays: 1 }, [
+        { role: 'participant', secretHash: 'h-short' },
+      ])
+      await store.createWorkshop({ id: 'long', title: 'Long', template: 'vide', createdAt: 0, retentionDays: 30 }, [])
+      await store.createWorkshop({ id: 'default', title: 'Défaut', template: 'vide', createdAt: 0 }, [])
+      assert.equal((await store.getWorkshop('default'))?.retentionDays, 365)
+      await store.addParticipant(person('p1', 'short', 'participant', 'Zoé'), 'h-short')
+      await store.addParticipant(person('p2', 'long', 'participant', 'Paul'))
+      await store.appendUpdates([
+        { doc: 'short/board', data: update },
+        { doc: 'short/drafts/p1', data: update },
+      ])
+
+      assert.deepEqual(await store.listExpiredWorkshops(1000 + day - 1), [])
+      assert.deepEqual(await store.listExpiredWorkshops(1000 + day), ['short'])
+      assert.deepEqual(await store.listExpiredWorkshops(30 * day), ['long', 'short'])
+      await store.expireWorkshop('short', 1000 + day, 'short/drafts/')
+
+      const erased = await store.getParticipant('p1')
+      assert.deepEqual(
+        { name: erased?.name, organisation: erased?.organisation, college: erased?.college },
+        { name: '', organisation: 'CCAS de Laon', college: 'associations' },
+      )
+      assert.equal(await store.getActiveParticipant('p1'), null)
+      assert.equal(await store.findLink('h-short'), null)
+      assert.equal((await store.getWorkshop('short'))?.erasedAt, 1000 + day)
+      assert.deepEqual(await store.listDocs('short/'), ['short/board'])
+      assert.deepEqual(await store.listExpiredWorkshops(30 * day), ['long'], 'erased once')
+      assert.equal((await store.getParticipant('p2'))?.name, 'Paul')
+    }))
+
   test(`${name}: an unknown document loads empty and the store reports writable`, () =>
     withStore(async (store) => {
       assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { TLRecord } from '@tldraw/tlschema'
+import WebSocket from 'ws'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import type { ApiError, CreateWorkshopResponse, JoinResponse } from '../../shared/api'
@@ -17,7 +18,7 @@ import { CloseCodes } from '../../shared/protocol'
 import { createWorkshop, join, keyOf } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
 import { call } from '../support/controlClient'
-import { awarenessMessage, openRaw, type RawSocket, updateMessage } from '../support/rawSocket'
+import { awarenessMessage, openRaw, type RawSocket, syncUrl, updateMessage, upgradeOutcome } from '../support/rawSocket'
 import { noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -256,4 +257,37 @@ test('one connection announcing 10,000 client ids owns one presence entry', asyn
   assert.deepEqual(others, [5_000_000])
   console.log(`figure: presence entries after 20,000 ids from one connection: ${others.length}`)
   sprayer.ws.close()
+})
+
+test('drafts documents have their own budget: a full one never keeps a board from opening, nor the reverse', async () => {
+  const small = await startServerProcess({ env: { ATELIER_MAX_ROOMS: '2', ATELIER_MAX_DRAFT_ROOMS: '3' } })
+  const open: WebSocket[] = []
+  try {
+    const first = await createWorkshop(small.url, small.adminToken, 'Premier')
+    const second = await createWorkshop(small.url, small.adminToken, 'Second')
+    const people = await Promise.all([1, 2, 3, 4].map((i) => join(small.url, first, 'participant', `P${i}`)))
+    const hold = async (path: string, token: string) => {
+      const r = new WebSocket(syncUrl(small.url, path, token))
+      await new Promise((resolve, reject) => {
+        r.once('open', resolve)
+        r.once('error', reject)
+      })
+      open.push(r)
+    }
+    // Three drafts held open (the drafts budget full), then the board and control still open.
+    for (const p of people.slice(0, 3)) await hold(`/sync/${first.id}/drafts/${p.participantId}`, p.token)
+    const p4 = people[3] as JoinResponse
+    assert.equal(
+      await upgradeOutcome(syncUrl(small.url, `/sync/${first.id}/drafts/${p4.participantId}`, p4.token)),
+      503,
+    )
+    await hold(`/sync/${first.id}/board`, p4.token)
+    await hold(`/sync/${first.id}/control`, p4.token)
+    // The shared budget full: another workshop's board is refused, whatever the drafts.
+    const other = await join(small.url, second, 'participant', 'Autre')
+    assert.equal(await upgradeOutcome(syncUrl(small.url, `/sync/${second.id}/board`, other.token)), 503)
+  } finally {
+    for (const r of open) r.close()
+    await small.stop()
+  }
 })
