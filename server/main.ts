@@ -9,10 +9,12 @@ const config = loadConfig()
 const running = await startServer(config)
 running.logger.info({ event: 'listening', url: running.url, port: running.port, dataDir: config.dataDir })
 if (config.logLevel !== 'silent') {
-  const tokenNote = running.adminToken.generated ? ' (new admin token, kept in the data directory)' : ''
-  process.stderr.write(
-    `\nAtelier is running. Admin page${tokenNote}:\n    ${running.url}/#token=${running.adminToken.clear}\n\n`,
-  )
+  // The token in clear only the once it is made: a process manager keeping stderr (journald)
+  // would otherwise hold the admin token again after every restart.
+  const where = running.adminToken.generated
+    ? `Admin page (new admin token, kept in the data directory):\n    ${running.url}/#token=${running.adminToken.clear}`
+    : `Admin page: ${running.url}/#token=<admin token> (${config.adminToken ? 'ATELIER_ADMIN_TOKEN' : `${config.dataDir}/admin-token`})`
+  process.stderr.write(`\nAtelier is running. ${where}\n\n`)
 }
 
 let stopping = false

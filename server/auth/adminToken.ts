@@ -1,7 +1,8 @@
 /**
  * The instance admin token (creating workshops). Taken from configuration, or
  * generated at first start and kept in the data directory (mode 600), like
- * Jupyter's: printed with the admin URL so the deployer can open it.
+ * Jupyter's: printed with the admin URL once, when it is generated, so the
+ * deployer can open it.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -10,7 +11,7 @@ import { hashSecret, matchesHash, newSecret } from './secrets'
 export const ADMIN_TOKEN_FILE = 'admin-token'
 
 export interface AdminToken {
-  /** The token in clear, when it was generated now or read from the data dir (to print). */
+  /** The token in clear (printed only when `generated`: made at this start). */
   readonly clear: string
   readonly generated: boolean
   matches(presented: string): boolean

@@ -19,6 +19,8 @@ export interface ServerProcess {
   child: ChildProcess
   /** Every line the server wrote on stdout (JSON logs). */
   logs: string[]
+  /** What the server wrote on stderr so far (the start-up banner for people). */
+  stderr(): string
   /** SIGKILL, no chance to flush. */
   kill(): Promise<void>
   /** SIGTERM, graceful. */
@@ -53,9 +55,9 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const logs: string[] = []
+  let stderr = ''
   const port = await new Promise<number>((resolve, reject) => {
     let buffered = ''
-    let stderr = ''
     const timer = setTimeout(() => reject(new Error(`server did not start in 20 s\n${stderr}`)), 20_000)
     child.stderr?.on('data', (d) => {
       stderr += String(d)
@@ -90,6 +92,7 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
     adminToken: opts.env?.ATELIER_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN,
     child,
     logs,
+    stderr: () => stderr,
     async kill() {
       if (child.exitCode === null) child.kill('SIGKILL')
       await exited
