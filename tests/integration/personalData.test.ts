@@ -10,7 +10,7 @@ import assert from 'node:assert/strict'
 import fs from 'node:fs'
 import path from 'node:path'
 import { after, before, test } from 'node:test'
-import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
+import type { CreateWorkshopResponse } from '../../shared/api'
 import { CloseCodes } from '../../shared/protocol'
 import { DAY_MS } from '../../shared/workshop'
 import { join, keyOf } from '../support/api'
@@ -88,13 +88,6 @@ async function create(s: ServerProcess, title: string, retentionDays?: number): 
   const res = await call(s.url, s.adminToken, 'POST', '/api/workshops', { title, template: 'vide', retentionDays })
   assert.equal(res.status, 201, JSON.stringify(res.body))
   return res.body as unknown as CreateWorkshopResponse
-}
-
-interface Scene {
-  workshop: CreateWorkshopResponse
-  facilitator: JoinResponse
-  person: JoinResponse
-  live: BoardClient
 }
 
 /**
