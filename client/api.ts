@@ -138,6 +138,9 @@ export const workshopApi = (workshopId: string) => {
     /** « Tout le monde ici » : every other screen moves to these page bounds. */
     summon: (bounds: SummonState['bounds']) => post<ControlState>('/summon', { bounds }),
     participants: () => apiRequest<WorkshopParticipant[]>(`${base}/participants`),
+    /** « Retirer » (facilitator): erases that person's name and drafts and disconnects them; their notes and votes stay. */
+    removeParticipant: (participantId: string) =>
+      apiRequest<null>(`${base}/participants/${encodeURIComponent(participantId)}`, { method: 'DELETE' }),
     openVote: (body: VoteRules & { targets: VoteTargetKind | string[] }) =>
       post<VoteSessionState>('/vote-sessions', body),
     vote: (vid: string, targetId: string) => post<{ remaining: number }>(`${vote(vid)}/votes`, { targetId }),

@@ -73,7 +73,11 @@ export function WorkshopBar({ editor, connection }: WorkshopBarProps) {
         <SaveToRoadmap />
         <ClusterSuggestions editor={editor} />
         <SynthesisToggle editor={editor} />
-        <ParticipantsPanel participants={participants} online={online} />
+        <ParticipantsPanel
+          participants={participants}
+          online={online}
+          removableBy={facilitator ? session.participantId : null}
+        />
         <ActionError action={action} />
       </section>
       <BarNotice at={summonedAt} text={t('facilitation.summon.arrived')} testId="summon-notice" />

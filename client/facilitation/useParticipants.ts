@@ -3,7 +3,7 @@
  * current cheaply: fetched once, then again only when someone we do not know
  * yet shows up on the board (at most every few seconds, whoever arrives).
  */
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { WorkshopParticipant } from '../../shared/api'
 import { workshopApi } from '../api'
 
@@ -15,6 +15,8 @@ export interface Participants {
   list: WorkshopParticipant[] | null
   /** The last request failed (the list shown may be old). */
   failed: boolean
+  /** « Retirer » (facilitator): the server erases them, then they leave the list. */
+  remove(participantId: string): Promise<void>
 }
 
 export function useParticipants(workshopId: string, online: ReadonlySet<string>): Participants {
@@ -66,5 +68,15 @@ export function useParticipants(workshopId: string, online: ReadonlySet<string>)
     }
   }, [stale, api, attempt])
 
-  return { list, failed }
+  const remove = useCallback(
+    async (participantId: string) => {
+      await api.removeParticipant(participantId)
+      // Their presence may linger a moment before the server closes them: not a reason to ask again.
+      unknowable.current.add(participantId)
+      setList((l) => (l === null ? null : l.filter((p) => p.participantId !== participantId)))
+    },
+    [api],
+  )
+
+  return { list, failed, remove }
 }

@@ -75,6 +75,9 @@ export const en: Messages = {
       codeInvalid: 'This département code does not exist (01 to 95, 2A, 2B, 971 to 976).',
     },
   },
+  confirm: {
+    cancel: 'Cancel',
+  },
   join: {
     title: 'Join the workshop',
     intro: 'Enter your name: other participants will see it during the workshop.',
@@ -188,6 +191,14 @@ export const en: Messages = {
       close: 'Close',
       loading: 'Loading…',
       failed: 'The list could not be updated.',
+      remove: 'Remove',
+      removeLabel: 'Remove {{name}}',
+      removeQuestion: 'Remove {{name}} from the workshop?',
+      removeWhat:
+        'Their name and their private notes not yet revealed are erased, their access is cut off; their notes on the board and their votes stay.',
+      removeConfirm: 'Confirm the removal',
+      removing: 'Removing…',
+      removed: '{{name}} was removed from the workshop.',
       online: 'online',
       offline: 'offline',
     },

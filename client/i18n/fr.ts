@@ -77,6 +77,9 @@ export const fr = {
       codeInvalid: 'Ce code de département n’existe pas (01 à 95, 2A, 2B, 971 à 976).',
     },
   },
+  confirm: {
+    cancel: 'Annuler',
+  },
   join: {
     title: "Rejoindre l'atelier",
     intro: 'Indiquez votre nom : il sera visible des autres participant·es pendant l’atelier.',
@@ -190,6 +193,14 @@ export const fr = {
       close: 'Fermer',
       loading: 'Chargement…',
       failed: 'La liste n’a pas pu être mise à jour.',
+      remove: 'Retirer',
+      removeLabel: 'Retirer {{name}}',
+      removeQuestion: 'Retirer {{name}} de l’atelier ?',
+      removeWhat:
+        'Son nom et ses notes privées non révélées sont effacés, son accès est coupé ; ses notes sur le tableau et ses votes restent.',
+      removeConfirm: 'Confirmer le retrait',
+      removing: 'Retrait…',
+      removed: '{{name}} a été retiré·e de l’atelier.',
       online: 'en ligne',
       offline: 'hors ligne',
     },
