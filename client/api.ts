@@ -18,6 +18,7 @@ import type {
   JoinBody,
   JoinResponse,
   ListProcessesResponse,
+  RotateLinkResponse,
   SessionResponse,
   WorkshopParticipant,
 } from '../shared/api'
@@ -34,6 +35,7 @@ import type {
 import type { ReaderLinks } from '../shared/roadmap/roadmapApi'
 import type { SnapshotSummary } from '../shared/roadmap/snapshotApi'
 import type { Snapshot } from '../shared/roadmap/snapshotSchema'
+import type { Role } from '../shared/roles'
 
 export class ApiRequestError extends Error {
   constructor(
@@ -112,6 +114,20 @@ export const api = {
       method: 'POST',
       token,
     }),
+
+  /**
+   * A new link for one role of a workshop (admin token): the old one stops
+   * working and the people who joined with it are disconnected.
+   */
+  rotateWorkshopLink: (token: string, workshopId: string, role: Role) =>
+    apiRequest<RotateLinkResponse>(`${workshopPath(workshopId)}/links/${role}/rotate`, {
+      method: 'POST',
+      token,
+    }),
+
+  /** Erases the workshop and everything in it but the roadmap versions already written (admin token). */
+  deleteWorkshop: (token: string, workshopId: string) =>
+    apiRequest<null>(workshopPath(workshopId), { method: 'DELETE', token }),
 
   session: (workshopId: string, signal?: AbortSignal) =>
     apiRequest<SessionResponse>(`${workshopPath(workshopId)}/session`, { signal }),

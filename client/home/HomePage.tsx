@@ -14,6 +14,7 @@ import { PageShell } from '../PageShell'
 import { rememberAdminToken, takeAdminToken } from './adminToken'
 import { ProcessFields } from './ProcessFields'
 import { ProcessRoadmaps } from './ProcessRoadmaps'
+import { DEFAULT_RETENTION_DAYS, RETENTION_CHOICES } from './retention'
 import { useProcesses } from './useProcesses'
 import { WorkshopLinks } from './WorkshopLinks'
 
@@ -25,6 +26,7 @@ export function HomePage() {
   const [template, setTemplate] = useState<Template>('enjeux')
   const [processId, setProcessId] = useState('')
   const [startFrom, setStartFrom] = useState('')
+  const [retentionDays, setRetentionDays] = useState(DEFAULT_RETENTION_DAYS)
   const processes = useProcesses(token)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -43,6 +45,8 @@ export function HomePage() {
       const workshop = await api.createWorkshop(cleanToken, {
         title: cleanTitle,
         template,
+        // Always sent: the period stored is the one the admin saw selected, whatever the instance's default.
+        retentionDays,
         ...(processId ? { processId } : {}),
         ...(processId && template === 'chantiers' && startFrom ? { startFrom } : {}),
       })
@@ -123,6 +127,25 @@ export function HomePage() {
               setReaderLinks((links) => ({ ...links, [p.id]: new URL(p.links.reader, window.location.origin).href }))
             }}
           />
+          <div className="field">
+            <label htmlFor="home-retention">{t('home.retentionLabel')}</label>
+            <select
+              id="home-retention"
+              data-testid="home-retention"
+              value={retentionDays}
+              onChange={(e) => setRetentionDays(Number(e.target.value))}
+              aria-describedby="home-retention-help"
+            >
+              {RETENTION_CHOICES.map(({ months, days }) => (
+                <option key={days} value={days}>
+                  {t('home.retentionMonths', { count: months })}
+                </option>
+              ))}
+            </select>
+            <small id="home-retention-help" className="muted">
+              {t('home.retentionHelp')}
+            </small>
+          </div>
           {error && (
             <p className="error" role="alert" data-testid="home-error">
               {error}
@@ -136,7 +159,19 @@ export function HomePage() {
         </form>
       </section>
       {created && <WorkshopLinks workshop={created} />}
-      <ProcessRoadmaps token={token} processes={processes.state} created={readerLinks} />
+      <ProcessRoadmaps
+        token={token}
+        processes={processes.state}
+        created={readerLinks}
+        onLinkRotated={(workshopId, role, link) =>
+          // The card of the workshop created here must not keep showing the link that no longer works.
+          setCreated((c) => (c?.id === workshopId ? { ...c, links: { ...c.links, [role]: link } } : c))
+        }
+        onWorkshopDeleted={(workshopId) => {
+          processes.removeWorkshop(workshopId)
+          setCreated((c) => (c?.id === workshopId ? null : c))
+        }}
+      />
     </PageShell>
   )
 }

@@ -20,6 +20,8 @@ export interface Processes {
   reload(): void
   /** A démarche just created: listed at once, without waiting for a reload. */
   add(process: ProcessResponse): void
+  /** A workshop just deleted: gone at once from its démarche. */
+  removeWorkshop(workshopId: string): void
 }
 
 export function useProcesses(token: string): Processes {
@@ -57,5 +59,15 @@ export function useProcesses(token: string): Processes {
       processes: [...(s.status === 'loaded' ? s.processes : []), { ...process, workshops: [] }],
     }))
   }, [])
-  return { state, reload, add }
+  const removeWorkshop = useCallback((workshopId: string) => {
+    setState((s) =>
+      s.status === 'loaded'
+        ? {
+            ...s,
+            processes: s.processes.map((p) => ({ ...p, workshops: p.workshops.filter((w) => w.id !== workshopId) })),
+          }
+        : s,
+    )
+  }, [])
+  return { state, reload, add, removeWorkshop }
 }

@@ -39,6 +39,10 @@ export const en: Messages = {
     copyLink: 'Copy the {{role}} link',
     qrAlt: 'QR code of the {{role}} link',
     open: 'Open',
+    retentionLabel: 'How long names are kept',
+    retentionHelp:
+      'After this time, the participants’ names are erased; the board, its notes, the votes and the roadmap stay.',
+    retentionMonths: '{{count}} months',
     createAnother: 'Create another workshop',
     errors: {
       tokenMissing: 'Enter the admin token.',
@@ -77,6 +81,27 @@ export const en: Messages = {
   },
   confirm: {
     cancel: 'Cancel',
+  },
+  workshopAdmin: {
+    listLabel: 'Workshops of “{{nom}}”',
+    createdOn: 'created on {{date}}',
+    erasesAt: 'Names erased on {{date}}',
+    rotate: 'Renew a link',
+    rotateLegend: 'Link of “{{title}}” to renew',
+    rotateWarning:
+      'The current link will stop working: the people who joined with it will be disconnected and will need the new link.',
+    rotateConfirm: 'Renew the {{role}} link',
+    rotating: 'Renewing…',
+    rotated: 'New {{role}} link of “{{title}}”',
+    rotatedIntro: 'The old one no longer works: share this one.',
+    hideLink: 'Hide the link',
+    delete: 'Delete the workshop',
+    deleteQuestion: 'Delete the workshop “{{title}}”?',
+    deleteWhat:
+      'Erased for good: its board and notes, its votes, its participants and their names, its links. Everyone connected is disconnected. The versions already saved in the process’s roadmap stay (they hold no name).',
+    deleteConfirm: 'Delete for good',
+    deleting: 'Deleting…',
+    deleted: 'Workshop “{{title}}” deleted.',
   },
   join: {
     title: 'Join the workshop',

@@ -41,6 +41,10 @@ export const fr = {
     copyLink: 'Copier le lien {{role}}',
     qrAlt: 'QR code du lien {{role}}',
     open: 'Ouvrir',
+    retentionLabel: 'Durée de conservation des noms',
+    retentionHelp:
+      'Passé ce délai, les noms des participant·es sont effacés ; le tableau, ses notes, les votes et la feuille de route restent.',
+    retentionMonths: '{{count}} mois',
     createAnother: 'Créer un autre atelier',
     errors: {
       tokenMissing: 'Indiquez le jeton administrateur.',
@@ -79,6 +83,27 @@ export const fr = {
   },
   confirm: {
     cancel: 'Annuler',
+  },
+  workshopAdmin: {
+    listLabel: 'Ateliers de « {{nom}} »',
+    createdOn: 'créé le {{date}}',
+    erasesAt: 'Noms effacés le {{date}}',
+    rotate: 'Renouveler un lien',
+    rotateLegend: 'Lien de « {{title}} » à renouveler',
+    rotateWarning:
+      'Le lien actuel cessera de fonctionner : les personnes entrées avec lui seront déconnectées et devront recevoir le nouveau lien.',
+    rotateConfirm: 'Renouveler le lien {{role}}',
+    rotating: 'Renouvellement…',
+    rotated: 'Nouveau lien {{role}} de « {{title}} »',
+    rotatedIntro: 'L’ancien ne fonctionne plus : partagez celui-ci.',
+    hideLink: 'Masquer le lien',
+    delete: 'Supprimer l’atelier',
+    deleteQuestion: 'Supprimer l’atelier « {{title}} » ?',
+    deleteWhat:
+      'Sont effacés pour de bon : son tableau et ses notes, ses votes, ses participant·es et leurs noms, ses liens. Les personnes connectées sont déconnectées. Les versions déjà enregistrées dans la feuille de route de la démarche restent (elles ne contiennent aucun nom).',
+    deleteConfirm: 'Supprimer définitivement',
+    deleting: 'Suppression…',
+    deleted: 'Atelier « {{title}} » supprimé.',
   },
   join: {
     title: "Rejoindre l'atelier",

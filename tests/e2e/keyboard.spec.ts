@@ -159,6 +159,7 @@ test('home page by keyboard alone: a new démarche, then a chantiers workshop in
     'home-title',
     'home-template',
     'home-process',
+    'home-retention',
     'home-create',
     'footer-accessibility',
   ])
