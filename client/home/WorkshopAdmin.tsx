@@ -1,9 +1,9 @@
 /**
  * One workshop of a démarche on the admin's home page: when its names are
- * erased, « Renouveler un lien » (one role at a time, after saying that the
- * link's holders will be disconnected; the new link is then shown with its
- * copy button and QR code — the server keeps only hashes, so it is shown
- * once) and « Supprimer l'atelier » (after naming it and saying what is
+ * erased, « Renouveler un lien » until then (one role at a time, after saying
+ * that the link's holders will be disconnected; the new link is then shown
+ * with its copy button and QR code — the server keeps only hashes, so it is
+ * shown once) and « Supprimer l'atelier » (after naming it and saying what is
  * erased). Each confirmation opens in place of the buttons (ConfirmStep);
  * cancelling gives the focus back to the button that opened it.
  */
@@ -34,6 +34,7 @@ export function WorkshopAdmin({ token, workshop, onRotated, onDeleted }: Worksho
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const [rotated, setRotated] = useState<{ role: Role; link: string } | null>(null)
+  const namesErased = workshop.erasesAt <= Date.now()
   const rotateButton = useRef<HTMLButtonElement>(null)
   const deleteButton = useRef<HTMLButtonElement>(null)
   const rotatedHeading = useRef<HTMLHeadingElement>(null)
@@ -102,15 +103,18 @@ export function WorkshopAdmin({ token, workshop, onRotated, onDeleted }: Worksho
 
       {mode === 'buttons' && (
         <div className="actions">
-          <button
-            ref={rotateButton}
-            type="button"
-            className="button secondary"
-            onClick={() => open('rotate')}
-            data-testid="workshop-rotate"
-          >
-            {t('workshopAdmin.rotate')}
-          </button>
+          {/* Past its retention a workshop has no links (the server erases them; it refuses new ones). */}
+          {!namesErased && (
+            <button
+              ref={rotateButton}
+              type="button"
+              className="button secondary"
+              onClick={() => open('rotate')}
+              data-testid="workshop-rotate"
+            >
+              {t('workshopAdmin.rotate')}
+            </button>
+          )}
           <button
             ref={deleteButton}
             type="button"

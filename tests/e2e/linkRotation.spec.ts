@@ -106,3 +106,28 @@ test('the admin renews the participant link: its holder is disconnected, the old
   await expect(rotated).toHaveCount(0)
   await expect(item.getByTestId('workshop-rotate')).toBeFocused()
 })
+
+test('past its retention, a workshop offers no link to renew, only its deletion', async ({ browser }) => {
+  const { url, adminToken } = atelier.server
+  const demarche = await call(url, adminToken, 'POST', '/api/processes', { nom: 'Feuille de route — Oise' })
+  const made = await call(url, adminToken, 'POST', '/api/workshops', {
+    title: 'Atelier d’un jour',
+    template: 'vide',
+    processId: demarche.body.id,
+    retentionDays: 1,
+  })
+  expect(made.status).toBe(201)
+  const admin = await atelier.actor(browser, 'Admin')
+  const home = admin.page
+  const item = home.locator(`[data-testid="process-workshop"][data-workshop="${made.body.id}"]`)
+  await home.goto(`${url}/#token=${adminToken}`)
+  await expect(item.getByTestId('workshop-rotate')).toBeVisible()
+
+  // Two days later, as this browser's clock says.
+  await home.clock.setFixedTime(made.body.erasesAt + DAY_MS)
+  await home.reload()
+  const day = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(new Date(made.body.erasesAt))
+  await expect(item.getByTestId('workshop-erases-at')).toHaveText(`Noms effacés le ${day}`)
+  await expect(item.getByTestId('workshop-delete')).toBeVisible()
+  await expect(item.getByTestId('workshop-rotate')).toHaveCount(0)
+})
