@@ -233,8 +233,8 @@ export interface Store {
   listRoadmapVersions(processId: string): Promise<RoadmapVersionMeta[]>
 
   /**
-   * Personal data. Each erasure is one transaction; `purgeErased` then rewrites the
-   * files so that what was erased is in no byte of them.
+   * Personal data. Each erasure is one transaction that overwrites what it deletes;
+   * `purgeErased` then empties the journal, so that what was erased is in no byte of the files.
    *
    * Deletes the participant's row and the documents `docs` (their drafts); false when unknown.
    */
@@ -248,7 +248,7 @@ export interface Store {
    * every link revoked, the documents named `<docPrefix>…` (drafts) deleted, `erasedAt` set.
    */
   expireWorkshop(id: string, now: number, docPrefix: string): Promise<void>
-  /** Rewrites the stored files without any erased content; false when a reader kept the WAL from being emptied. */
+  /** Empties the journal of erased content; false when a reader kept the WAL from being emptied. */
   purgeErased(): Promise<boolean>
 
   /** True when a write can be committed (health check). */

@@ -75,16 +75,21 @@ export class Erasure {
     this.deps.logger.info({ event: 'workshop_expired', workshop: workshopId, ms: elapsed(started) })
   }
 
-  /** Rewrites the database files without what was erased (VACUUM, WAL emptied). */
-  async purge(): Promise<void> {
+  /** Empties the WAL of what was erased (the pages themselves were zeroed by secure_delete). */
+  async purge(attempt = 1): Promise<void> {
     const started = performance.now()
     const complete = await this.deps.store.purgeErased()
-    const fields = { event: 'database_purged', complete, ms: elapsed(started) }
-    // Incomplete: a reader (a backup, an export) held the WAL; the next purge empties it.
-    if (complete) this.deps.logger.info(fields)
-    else this.deps.logger.warn(fields)
+    const fields = { event: 'database_purged', complete, attempt, ms: elapsed(started) }
+    if (complete) return this.deps.logger.info(fields)
+    // A reader (a backup, an export) held the WAL: try again shortly, so the erased
+    // rows' earlier versions do not wait for the next erasure to leave the disk.
+    this.deps.logger.warn(fields)
+    if (attempt < PURGE_ATTEMPTS) setTimeout(() => this.purge(attempt + 1).catch(() => {}), PURGE_RETRY_MS).unref()
   }
 }
+
+const PURGE_ATTEMPTS = 60
+const PURGE_RETRY_MS = 5_000
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started)
