@@ -148,6 +148,8 @@ export interface ClientConfig {
   tldrawLicenseKey: string | null
   /** The deployer's accessibility contact (ATELIER_ACCESSIBILITY_CONTACT), for the déclaration d'accessibilité. */
   accessibilityContact: string | null
+  /** Days a new workshop keeps its participants' names when its creator picks nothing else (ATELIER_RETENTION_DAYS). */
+  defaultRetentionDays: number
 }
 
 /** Every error response has this shape; `code` is stable, `message` is French. */

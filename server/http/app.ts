@@ -95,6 +95,7 @@ export function createApp(deps: AppDeps): express.Express {
     const body: ClientConfig = {
       tldrawLicenseKey: config.tldrawLicenseKey,
       accessibilityContact: config.accessibilityContact,
+      defaultRetentionDays: config.retention.defaultDays,
     }
     res.json(body)
   })

@@ -8,6 +8,7 @@ before(async () => {
     env: {
       ATELIER_TLDRAW_LICENSE_KEY: 'tldraw-key-from-config',
       ATELIER_ACCESSIBILITY_CONTACT: 'accessibilite@aisne.fr',
+      ATELIER_RETENTION_DAYS: '200',
     },
   })
 })
@@ -21,11 +22,12 @@ test('GET /healthz answers 200 while the store is writable', async () => {
   assert.deepEqual(await res.json(), { ok: true })
 })
 
-test('the optional tldraw licence key and the accessibility contact reach the client through /api/config', async () => {
+test('the optional tldraw licence key, the accessibility contact and the default retention reach the client through /api/config', async () => {
   const res = await fetch(`${server.url}/api/config`)
   assert.deepEqual(await res.json(), {
     tldrawLicenseKey: 'tldraw-key-from-config',
     accessibilityContact: 'accessibilite@aisne.fr',
+    defaultRetentionDays: 200,
   })
 })
 
