@@ -153,13 +153,14 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
   })
 
   router.get('/:id/session', async (req: Request<{ id: string }>, res: Response) => {
+    // A deleted workshop is not found, whatever the session held: its page says so rather
+    // than asking for a link that can no longer exist.
+    const workshop = await deps.store.getWorkshop(req.params.id)
+    if (!workshop) throw errors.notFound('Atelier')
     const auth = await authenticate(deps.signer, deps.store, req, req.params.id)
     if (!auth.ok) throw auth.status === 401 ? errors.unauthorized() : errors.forbidden()
-    const [participant, workshop] = await Promise.all([
-      deps.store.getParticipant(auth.session.participantId),
-      deps.store.getWorkshop(req.params.id),
-    ])
-    if (!participant || !workshop) throw errors.notFound('Atelier')
+    const participant = await deps.store.getParticipant(auth.session.participantId)
+    if (!participant) throw errors.notFound('Atelier')
     const response: SessionResponse = {
       participantId: participant.id,
       role: participant.role,

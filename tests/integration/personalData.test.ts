@@ -225,7 +225,7 @@ test('deleting a workshop erases all of it from the files and the logs, closes e
   assert.deepEqual(afterwards.where, [], 'no byte of the workshop in the data directory')
   assert.deepEqual(inLogs(server, texts), [])
 
-  assert.equal((await s.api(s.facilitator.token, 'GET', '/session')).status, 403)
+  assert.equal((await s.api(s.facilitator.token, 'GET', '/session')).status, 404, 'its page says it is gone')
   assert.equal(await upgradeOutcome(syncUrl(server.url, `/sync/${w.id}/board`, s.facilitator.token)), 403)
   const rejoin = await call(server.url, '', 'POST', `/api/workshops/${w.id}/join`, {
     key: keyOf(w.links.participant),
