@@ -89,6 +89,12 @@ export function attachSyncGateway(server: Server, deps: GatewayDeps): { close():
         throw e
       }
       if (socket.destroyed) return
+      // The session again, now that nothing is awaited before the connection joins its room:
+      // a rotation or an erasure committed while the room loaded closed the connections it
+      // found (closeSessions), and this one was not among them yet.
+      const still = await authenticate(deps.signer, deps.store, req, target.workshopId, url)
+      if (!still.ok) return refuse(socket, still.status, still.status === 401 ? 'Unauthorized' : 'Forbidden')
+      if (socket.destroyed) return
       wss.handleUpgrade(req, socket, head, (ws) => {
         const conn = new Connection(ws, auth.session, deps.limits, (reason) => deps.metrics.refusedMessages.inc(reason))
         deps.metrics.connections++
