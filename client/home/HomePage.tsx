@@ -7,14 +7,15 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CreateWorkshopResponse } from '../../shared/api'
-import { TEMPLATES, type Template } from '../../shared/workshop'
+import { RETENTION_DAYS, TEMPLATES, type Template } from '../../shared/workshop'
 import { api } from '../api'
 import { apiErrorMessage } from '../apiErrorMessage'
+import { useClientConfig } from '../board/useClientConfig'
 import { PageShell } from '../PageShell'
 import { rememberAdminToken, takeAdminToken } from './adminToken'
 import { ProcessFields } from './ProcessFields'
 import { ProcessRoadmaps } from './ProcessRoadmaps'
-import { DEFAULT_RETENTION_DAYS, RETENTION_CHOICES } from './retention'
+import { retentionOptions } from './retention'
 import { useProcesses } from './useProcesses'
 import { WorkshopLinks } from './WorkshopLinks'
 
@@ -26,7 +27,11 @@ export function HomePage() {
   const [template, setTemplate] = useState<Template>('enjeux')
   const [processId, setProcessId] = useState('')
   const [startFrom, setStartFrom] = useState('')
-  const [retentionDays, setRetentionDays] = useState(DEFAULT_RETENTION_DAYS)
+  // Null until the admin picks one: the form then shows the instance's default (GET /api/config).
+  const [chosenRetention, setChosenRetention] = useState<number | null>(null)
+  const config = useClientConfig()
+  const defaultRetention = config?.defaultRetentionDays ?? RETENTION_DAYS.default
+  const retentionDays = chosenRetention ?? defaultRetention
   const processes = useProcesses(token)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -45,8 +50,9 @@ export function HomePage() {
       const workshop = await api.createWorkshop(cleanToken, {
         title: cleanTitle,
         template,
-        // Always sent: the period stored is the one the admin saw selected, whatever the instance's default.
-        retentionDays,
+        // Sent once known: the period stored is the one the admin saw selected. Before the
+        // configuration arrives (an instant), nothing is sent and the server applies its default.
+        ...(chosenRetention !== null || config ? { retentionDays } : {}),
         ...(processId ? { processId } : {}),
         ...(processId && template === 'chantiers' && startFrom ? { startFrom } : {}),
       })
@@ -133,14 +139,20 @@ export function HomePage() {
               id="home-retention"
               data-testid="home-retention"
               value={retentionDays}
-              onChange={(e) => setRetentionDays(Number(e.target.value))}
+              onChange={(e) => setChosenRetention(Number(e.target.value))}
               aria-describedby="home-retention-help"
             >
-              {RETENTION_CHOICES.map(({ months, days }) => (
-                <option key={days} value={days}>
-                  {t('home.retentionMonths', { count: months })}
-                </option>
-              ))}
+              {retentionOptions(defaultRetention).map(({ days, months, isDefault }) => {
+                const period =
+                  months === null
+                    ? t('home.retentionDays', { count: days })
+                    : t('home.retentionMonths', { count: months })
+                return (
+                  <option key={days} value={days}>
+                    {isDefault ? t('home.retentionDefault', { period }) : period}
+                  </option>
+                )
+              })}
             </select>
             <small id="home-retention-help" className="muted">
               {t('home.retentionHelp')}

@@ -43,6 +43,9 @@ export const en: Messages = {
     retentionHelp:
       'After this time, the participants’ names are erased; the board, its notes, the votes and the roadmap stay.',
     retentionMonths: '{{count}} months',
+    retentionDays_one: '{{count}} day',
+    retentionDays_other: '{{count}} days',
+    retentionDefault: '{{period}} (default)',
     createAnother: 'Create another workshop',
     errors: {
       tokenMissing: 'Enter the admin token.',

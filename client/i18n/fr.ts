@@ -45,6 +45,9 @@ export const fr = {
     retentionHelp:
       'Passé ce délai, les noms des participant·es sont effacés ; le tableau, ses notes, les votes et la feuille de route restent.',
     retentionMonths: '{{count}} mois',
+    retentionDays_one: '{{count}} jour',
+    retentionDays_other: '{{count}} jours',
+    retentionDefault: '{{period}} (par défaut)',
     createAnother: 'Créer un autre atelier',
     errors: {
       tokenMissing: 'Indiquez le jeton administrateur.',

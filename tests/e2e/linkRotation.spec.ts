@@ -31,7 +31,9 @@ test('the admin renews the participant link: its holder is disconnected, the old
   await expect(home.getByTestId('home-process').locator('option')).toHaveCount(3)
   await home.getByTestId('home-title').fill('Atelier enjeux — Laon')
   await home.getByTestId('home-process').selectOption(demarche.body.id)
+  // The instance's default (365 days here) is the option the form starts on, and it says so.
   await expect(home.getByTestId('home-retention')).toHaveValue('365')
+  await expect(home.getByTestId('home-retention').locator('option:checked')).toHaveText('12 mois (par défaut)')
   await home.getByLabel('Durée de conservation des noms').selectOption({ label: '6 mois' })
   await home.getByTestId('home-create').click()
   const oldLink = await home.getByTestId('link-participant').first().textContent()
@@ -130,4 +132,38 @@ test('past its retention, a workshop offers no link to renew, only its deletion'
   await expect(item.getByTestId('workshop-erases-at')).toHaveText(`Noms effacés le ${day}`)
   await expect(item.getByTestId('workshop-delete')).toBeVisible()
   await expect(item.getByTestId('workshop-rotate')).toHaveCount(0)
+})
+
+test.describe('an instance whose default retention is 30 days', () => {
+  const thirty = atelierPerFile({ env: { ATELIER_RETENTION_DAYS: '30' } })
+
+  test('the creation form starts on « 30 jours (par défaut) », its own option, and a workshop made as it is keeps its names 30 days', async ({
+    browser,
+  }) => {
+    const { url, adminToken } = thirty.server
+    const demarche = await call(url, adminToken, 'POST', '/api/processes', { nom: 'Feuille de route — Chauny' })
+    const admin = await thirty.actor(browser, 'Admin')
+    const home = admin.page
+    await home.goto(`${url}/#token=${adminToken}`)
+    const select = home.getByLabel('Durée de conservation des noms')
+    await expect(select).toHaveValue('30')
+    await expect(select.locator('option')).toHaveText([
+      '30 jours (par défaut)',
+      '3 mois',
+      '6 mois',
+      '12 mois',
+      '24 mois',
+    ])
+    await expectNoSeriousAxeViolations(home, 'home (a default retention of 30 days)')
+    await select.screenshot({ path: shot('retention-default-30.png') })
+    await home.getByTestId('home-title').fill('Atelier enjeux — Chauny')
+    await home.getByTestId('home-process').selectOption(demarche.body.id)
+    await home.getByTestId('home-create').click()
+    await expect(home.getByTestId('link-participant').first()).toHaveText(/#k=/)
+    const listed = (await call(url, adminToken, 'GET', '/api/processes')).body as ListProcessesResponse
+    expect(listed[0]?.workshops.map((w) => [w.title, w.retentionDays])).toEqual([['Atelier enjeux — Chauny', 30]])
+    // Another period is still the admin's to pick.
+    await select.selectOption({ label: '3 mois' })
+    await expect(select).toHaveValue('91')
+  })
 })
