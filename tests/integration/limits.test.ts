@@ -8,17 +8,21 @@
  */
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import type { TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import * as Y from 'yjs'
 import type { ApiError, CreateWorkshopResponse, JoinResponse } from '../../shared/api'
-import { MAX_AWARENESS_STATE_CHARS, RECORDS_ARRAY } from '../../shared/boardDoc'
+import { MAX_AWARENESS_STATE_CHARS } from '../../shared/boardDoc'
 import { CloseCodes } from '../../shared/protocol'
 import { createWorkshop, join, keyOf } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
 import { call } from '../support/controlClient'
-import { awarenessMessage, openRaw, type RawSocket, syncUrl, updateMessage, upgradeOutcome } from '../support/rawSocket'
+import {
+  awarenessMessage,
+  openRaw,
+  type RawSocket,
+  recordsUpdateMessage,
+  syncUrl,
+  upgradeOutcome,
+} from '../support/rawSocket'
 import { noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -141,13 +145,6 @@ test('the defaults let 200 participants behind one address join and open their p
   assert.deepEqual([...statuses.keys()], [200])
 })
 
-function updateOf(records: TLRecord[]): Uint8Array {
-  const d = new Y.Doc()
-  const kv = new YKeyValue<TLRecord>(d.getArray(RECORDS_ARRAY))
-  for (const r of records) kv.set(r.id, r)
-  return updateMessage(Y.encodeStateAsUpdate(d))
-}
-
 async function raw(who: JoinResponse, server = tight, workshop = ws): Promise<RawSocket> {
   const r = openRaw(server.url, workshop.id, who.token)
   await r.opened
@@ -187,7 +184,7 @@ test('a connection over its byte rate is closed with 4429; notes written at a st
   clients.push(witness)
   await witness.synced()
   // Valid notes of 6 KB: each under the 16 KiB frame limit, eight of them over the 40 KiB burst.
-  const note = (id: string) => updateOf([noteRecord(id, 'é'.repeat(3000))])
+  const note = (id: string) => recordsUpdateMessage([noteRecord(id, 'é'.repeat(3000))])
   const size = note('probe').length
   const fast = await raw(paul)
   for (let i = 0; i < 8; i++) fast.send(note(`fast${i}`))

@@ -7,16 +7,13 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import type { TLRecord } from '@tldraw/tlschema'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import * as Y from 'yjs'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
-import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import { withAuthor } from '../../shared/model/noteAuthor'
 import { CloseCodes } from '../../shared/protocol'
 import { createWorkshop, join } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
 import { call } from '../support/controlClient'
-import { openRaw, syncUrl, updateMessage, upgradeOutcome } from '../support/rawSocket'
+import { openRaw, recordsUpdateMessage, syncUrl, upgradeOutcome } from '../support/rawSocket'
 import { noteRecord } from '../support/records'
 import { type Scrape, scrapeMetrics, value } from '../support/scrapeMetrics'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
@@ -110,14 +107,6 @@ test('open connections, updates and log commits follow what participants do', as
 
 const refused = (s: Scrape, reason: string) => value(s, `atelier_messages_refused_total{reason="${reason}"}`)
 
-/** An update message writing these records, as a client would send it. */
-function updateOf(records: TLRecord[]): Uint8Array {
-  const d = new Y.Doc()
-  const kv = new YKeyValue<TLRecord>(d.getArray(RECORDS_ARRAY))
-  for (const r of records) kv.set(r.id, r)
-  return updateMessage(Y.encodeStateAsUpdate(d))
-}
-
 /** Opens a raw socket as `who`, sends `frames`, and resolves with the close code. */
 async function closeCodeAfter(who: JoinResponse, frames: (Uint8Array | string)[]): Promise<number> {
   const raw = openRaw(server.url, ws.id, who.token)
@@ -146,16 +135,20 @@ test('each refused message is counted under its reason, and only there', async (
       () =>
         closeCodeAfter(
           paul,
-          [0, 1, 2].map((i) => updateOf([noteRecord(`big${i}`, 'x'.repeat(9000))])),
+          [0, 1, 2].map((i) => recordsUpdateMessage([noteRecord(`big${i}`, 'x'.repeat(9000))])),
         ),
       CloseCodes.rateLimited.code,
     ],
-    ['read_only', () => closeCodeAfter(olga, [updateOf([noteRecord('olga', 'non')])]), CloseCodes.readOnly.code],
+    [
+      'read_only',
+      () => closeCodeAfter(olga, [recordsUpdateMessage([noteRecord('olga', 'non')])]),
+      CloseCodes.readOnly.code,
+    ],
     [
       'note_author',
       () =>
         closeCodeAfter(paul, [
-          updateOf([
+          recordsUpdateMessage([
             withAuthor(
               noteRecord('forged', 'signée Fanny') as TLRecord & { meta: object },
               fanny.participantId,
@@ -172,7 +165,7 @@ test('each refused message is counted under its reason, and only there', async (
           200,
         )
         try {
-          return await closeCodeAfter(paul, [updateOf([noteRecord('locked', 'pendant le verrou')])])
+          return await closeCodeAfter(paul, [recordsUpdateMessage([noteRecord('locked', 'pendant le verrou')])])
         } finally {
           await call(server.url, fanny.token, 'POST', `/api/workshops/${ws.id}/lock`, { locked: false })
         }

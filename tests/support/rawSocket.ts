@@ -3,9 +3,12 @@
  * send what no stock client would: crafted frames, forged awareness, bad
  * upgrades. Also the y-protocols framing those tests need.
  */
+import type { TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
+import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import { writeAwareness, writeAwarenessUpdate, writeSyncStep1 } from '../../server/rooms/messages'
+import { writeAwareness, writeAwarenessUpdate, writeSyncStep1, writeUpdate } from '../../server/rooms/messages'
+import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import { MessageType, SyncStep } from '../../shared/protocol'
 
 export interface RawSocket {
@@ -88,6 +91,14 @@ export function upgradeOutcome(url: string, headers: Record<string, string> = {}
 
 /** Messages as y-protocols frames them (the server's own writers). */
 export { writeUpdate as updateMessage } from '../../server/rooms/messages'
+
+/** An update message writing these records into a board, as a client would send it. */
+export function recordsUpdateMessage(records: TLRecord[]): Uint8Array {
+  const d = new Y.Doc()
+  const kv = new YKeyValue<TLRecord>(d.getArray(RECORDS_ARRAY))
+  for (const r of records) kv.set(r.id, r)
+  return writeUpdate(Y.encodeStateAsUpdate(d))
+}
 
 /** An awareness message carrying the given entries, states given as values. */
 export function awarenessMessage(entries: { clientId: number; clock: number; state: unknown }[]): Uint8Array {
