@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Every bench, one after the other, each bounded in time; each prints a Markdown table.
+# Every bench (or those named: `bash bench/run.sh fanout latejoin`), one after the
+# other, each bounded in time; each prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-for bench in foundation snapshot; do
+benches=("$@")
+[ ${#benches[@]} -gt 0 ] || benches=(foundation snapshot fanout latejoin)
+for bench in "${benches[@]}"; do
   echo "## bench/${bench}.ts"
   timeout 600 node --import tsx "bench/${bench}.ts"
 done

@@ -1,0 +1,157 @@
+/**
+ * Fan-out under load (issue 7 item 1): N headless participants (stock
+ * y-websocket clients, each with its own session) each move their own note
+ * 2×/s and their cursor 10×/s; every other participant records when each move
+ * reaches it. The same load against Atelier and against the reference
+ * `@y/websocket-server` 0.1.1, one after the other, server on core 0 and this
+ * generator on core 1. One Markdown table per N, with our figures as ratios to
+ * the reference's. Figures, not pass/fail: the run only aborts if a server dies
+ * or a phase overruns.
+ *
+ * BENCH_N (default 10,50,200) and BENCH_SECONDS (measured window, default 20).
+ */
+import { performance as perfHooks } from 'node:perf_hooks'
+import {
+  CURSORS_PER_SECOND,
+  connectParticipant,
+  FanoutRun,
+  MOVES_PER_SECOND,
+  type Participant,
+} from './load/participants'
+import { cpuSeconds, loadAverage, peakRssMiB, pinToCore } from './load/processStats'
+import { type Column, ms, percent, perSecond, table } from './load/report'
+import { GENERATOR_CORE, startAtelier, startReference, type Target } from './load/targets'
+
+const NS = (process.env.BENCH_N ?? '10,50,200').split(',').map(Number)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+const WARMUP_MS = 2000
+/** After the window, how long stragglers may still arrive before they count as lost. */
+const DRAIN_MS = 5000
+const CONNECT_BATCH = 25
+
+pinToCore(process.pid, GENERATOR_CORE)
+// Every stock provider registers a process 'exit' listener (to close its socket): 200 of them are expected here.
+process.setMaxListeners(0)
+const { eventLoopUtilization } = perfHooks
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+interface Row {
+  server: string
+  n: number
+  p50: number
+  p95: number
+  p99: number
+  completeness: number
+  movesPerSecond: number
+  cursorsPerSecond: number
+  messagesUpPerSecond: number
+  serverCpu: number
+  cpuMicrosPerUpdate: number
+  peakRss: number
+  generatorBusy: number
+  load: string
+}
+
+async function within<T>(what: string, timeoutMs: number, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const overrun = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`bench/fanout: ${what} not done in ${timeoutMs / 1000} s`)), timeoutMs)
+  })
+  try {
+    return await Promise.race([work, overrun])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
+  const target = await start()
+  let stopping = false
+  void target.exited.then((code) => {
+    if (stopping) return
+    console.error(`bench/fanout: the ${target.name} server died (exit ${code}) at N = ${n}`)
+    process.exit(1)
+  })
+  const run = new FanoutRun()
+  const participants: Participant[] = []
+  try {
+    await within(
+      `connecting ${n} participants to ${target.name}`,
+      120_000,
+      (async () => {
+        for (let i = 0; i < n; i += CONNECT_BATCH) {
+          const batch = Array.from({ length: Math.min(CONNECT_BATCH, n - i) }, (_, k) =>
+            connectParticipant(target, i + k, run),
+          )
+          participants.push(...(await Promise.all(batch)))
+        }
+        const notes = participants.map((p) => p.noteId)
+        while (!participants.every((p) => p.sees(notes))) await sleep(50)
+      })(),
+    )
+
+    for (const p of participants) p.startMoving()
+    await sleep(WARMUP_MS)
+    const cpuBefore = cpuSeconds(target.pid)
+    const eluBefore = eventLoopUtilization()
+    const started = performance.now()
+    run.measuring = true
+    await sleep(SECONDS * 1000)
+    run.measuring = false
+    const seconds = (performance.now() - started) / 1000
+    const serverCpu = cpuSeconds(target.pid) - cpuBefore
+    const generatorBusy = eventLoopUtilization(eluBefore).utilization
+    for (const p of participants) p.stopMoving()
+
+    const expected = run.movesSent * (n - 1)
+    const drainUntil = performance.now() + DRAIN_MS
+    while (run.movesReceived < expected && performance.now() < drainUntil) await sleep(50)
+    const [p50, p95, p99] = run.latencies.percentiles(50, 95, 99) as [number, number, number]
+    const delivered = run.movesReceived + run.cursorsReceived
+    return {
+      server: target.name,
+      n,
+      p50,
+      p95,
+      p99,
+      completeness: expected === 0 ? 0 : (100 * run.movesReceived) / expected,
+      movesPerSecond: run.movesReceived / seconds,
+      cursorsPerSecond: run.cursorsReceived / seconds,
+      messagesUpPerSecond: run.messagesSent / seconds,
+      serverCpu: (100 * serverCpu) / seconds,
+      cpuMicrosPerUpdate: delivered === 0 ? Number.NaN : (serverCpu * 1e6) / delivered,
+      peakRss: peakRssMiB(target.pid),
+      generatorBusy: 100 * generatorBusy,
+      load: loadAverage(),
+    }
+  } finally {
+    stopping = true
+    for (const p of participants) p.destroy()
+    await target.stop()
+  }
+}
+
+const columns: Column<Row>[] = [
+  { title: 'server', cell: (r) => r.server },
+  { title: 'fan-out p50', cell: (r) => ms(r.p50), value: (r) => r.p50 },
+  { title: 'p95', cell: (r) => ms(r.p95), value: (r) => r.p95 },
+  { title: 'p99', cell: (r) => ms(r.p99), value: (r) => r.p99 },
+  { title: 'moves delivered', cell: (r) => percent(r.completeness), value: (r) => r.completeness },
+  { title: 'moves/s', cell: (r) => perSecond(r.movesPerSecond), value: (r) => r.movesPerSecond },
+  { title: 'cursors/s', cell: (r) => perSecond(r.cursorsPerSecond), value: (r) => r.cursorsPerSecond },
+  { title: 'messages up/s', cell: (r) => perSecond(r.messagesUpPerSecond), value: (r) => r.messagesUpPerSecond },
+  { title: 'server CPU', cell: (r) => percent(r.serverCpu), value: (r) => r.serverCpu },
+  { title: 'CPU per update', cell: (r) => `${r.cpuMicrosPerUpdate.toFixed(1)} µs`, value: (r) => r.cpuMicrosPerUpdate },
+  { title: 'peak RSS', cell: (r) => `${r.peakRss.toFixed(0)} MiB`, value: (r) => r.peakRss },
+  { title: 'generator busy', cell: (r) => percent(r.generatorBusy) },
+  { title: 'load avg', cell: (r) => r.load },
+]
+
+console.log(
+  `\nEach participant moves its note ${MOVES_PER_SECOND}×/s and its cursor ${CURSORS_PER_SECOND}×/s; ${SECONDS} s measured after ${WARMUP_MS / 1000} s of warm-up, ${DRAIN_MS / 1000} s to drain. Atelier: our client's awareness (own entry only); reference: the stock client (echoes every entry, yjs #732).`,
+)
+for (const n of NS) {
+  const rows = [await measure(startAtelier, n), await measure(startReference, n)]
+  console.log(`\n### N = ${n}\n\n${table(columns, rows)}`)
+}
+process.exit(0)

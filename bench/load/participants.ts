@@ -1,0 +1,167 @@
+/**
+ * Headless participants for the load runs: each one the stock `y-websocket`
+ * provider on a Y.Doc laid out as documented (YKeyValue over `records`), with
+ * its own session, moving its own sticky note and its cursor at set rates.
+ *
+ * A move carries its send time in the note's `meta.bench`, so every other
+ * participant, on receiving it, records the fan-out latency (same process,
+ * same clock). Cursors are tldraw presence records in awareness, as our
+ * client publishes them.
+ */
+import { InstancePresenceRecordType, type TLRecord } from '@tldraw/tlschema'
+import WebSocket from 'ws'
+import { YKeyValue } from 'y-utility/y-keyvalue'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { sendOwnAwarenessOnly } from '../../client/sync/ownAwarenessOnly'
+import { RECORDS_ARRAY } from '../../shared/boardDoc'
+import { withAuthor } from '../../shared/model/noteAuthor'
+import { noteRecord, PAGE_ID } from '../../tests/support/records'
+import { type FanoutCounts, LatencyRecorder, now } from './measurement'
+import type { Admission, Target } from './targets'
+
+export const MOVES_PER_SECOND = 2
+export const CURSORS_PER_SECOND = 10
+
+/** What a move stamps in the note: when it was sent, and whether it counts (inside the measured window). */
+interface BenchMeta {
+  sentAt: number
+  counted: boolean
+}
+
+/** Shared by the participants of one run: what they measure together. */
+export class FanoutRun implements FanoutCounts {
+  readonly latencies = new LatencyRecorder()
+  movesSent = 0
+  movesReceived = 0
+  cursorsReceived = 0
+  /** Messages the participants sent to the server inside the window (awareness echoes included). */
+  messagesSent = 0
+  /** Inside the measured window: moves sent now count, cursors received now count. */
+  measuring = false
+  /** The WebSocket class the participants connect with. */
+  readonly socket = countingSocket(this)
+}
+
+/** The stock `ws` class, counting what this run's participants send while measuring. */
+function countingSocket(run: FanoutRun): typeof WebSocket {
+  return class extends WebSocket {
+    override send(data: Parameters<WebSocket['send']>[0]): void {
+      if (run.measuring) run.messagesSent++
+      super.send(data)
+    }
+  } as typeof WebSocket
+}
+
+export interface Participant {
+  readonly noteId: string
+  /** Whether this participant holds the notes of all `ids`. */
+  sees(ids: readonly string[]): boolean
+  startMoving(): void
+  stopMoving(): void
+  destroy(): void
+}
+
+export async function connectParticipant(target: Target, index: number, run: FanoutRun): Promise<Participant> {
+  const admission: Admission = await target.admit(`Participant ${index}`)
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
+    params: admission.params,
+    WebSocketPolyfill: run.socket as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  })
+  // Our client sends only its own awareness entry; the reference is measured with the
+  // stock client as it is, echoing every entry it receives (yjs #732).
+  if (target.ownAwarenessOnly) sendOwnAwarenessOnly(provider)
+  const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
+  const noteId = `shape:bench-${index}`
+  const base = withAuthor(
+    noteRecord(noteId, `Idée ${index} : mutualiser les tiers-lieux`, (index % 20) * 220, 0),
+    admission.participantId,
+  )
+  let x = (base as { x: number }).x
+
+  records.on('change', (changes: Map<string, { action: string; newValue?: TLRecord }>) => {
+    const at = now()
+    for (const [key, change] of changes) {
+      if (key === noteId || change.action === 'delete') continue
+      const bench = (change.newValue?.meta as { bench?: BenchMeta } | undefined)?.bench
+      if (!bench?.counted) continue
+      run.movesReceived++
+      run.latencies.add(at - bench.sentAt)
+    }
+  })
+  const awareness = provider.awareness
+  awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
+    if (!run.measuring) return
+    for (const id of added) if (id !== awareness.clientID) run.cursorsReceived++
+    for (const id of updated) if (id !== awareness.clientID) run.cursorsReceived++
+  })
+  const presence = InstancePresenceRecordType.create({
+    id: InstancePresenceRecordType.createId(String(doc.clientID)),
+    userId: admission.participantId,
+    userName: `Participant ${index}`,
+    currentPageId: PAGE_ID as never,
+    color: '#1d4ed8',
+  })
+  const user = { id: admission.participantId, name: `Participant ${index}`, color: '#1d4ed8' }
+
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`participant ${index} not synced with ${target.name}`)), 30_000)
+    provider.once('sync', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+  })
+  records.set(noteId, base)
+  awareness.setLocalState({ user, presence })
+
+  const timers: NodeJS.Timeout[] = []
+  const move = () => {
+    x += 10
+    const sentAt = now()
+    const counted = run.measuring
+    if (counted) run.movesSent++
+    records.set(noteId, { ...base, x, meta: { ...base.meta, bench: { sentAt, counted } } } as TLRecord)
+  }
+  let step = 0
+  const cursor = () => {
+    step++
+    awareness.setLocalState({
+      user,
+      presence: {
+        ...presence,
+        cursor: {
+          x: 400 + 300 * Math.cos(step / 20),
+          y: 300 + 200 * Math.sin(step / 20),
+          type: 'default',
+          rotation: 0,
+        },
+        lastActivityTimestamp: Date.now(),
+      },
+    })
+  }
+  const stopMoving = () => {
+    for (const t of timers) clearTimeout(t)
+    timers.length = 0
+  }
+  return {
+    noteId,
+    sees: (ids) => ids.every((id) => records.has(id)),
+    startMoving() {
+      // Each participant starts at a random phase, as people do not move in step.
+      const moveMs = 1000 / MOVES_PER_SECOND
+      const cursorMs = 1000 / CURSORS_PER_SECOND
+      timers.push(
+        setTimeout(() => timers.push(setInterval(move, moveMs)), Math.random() * moveMs),
+        setTimeout(() => timers.push(setInterval(cursor, cursorMs)), Math.random() * cursorMs),
+      )
+    },
+    stopMoving,
+    destroy() {
+      stopMoving()
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+}
