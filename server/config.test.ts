@@ -80,3 +80,16 @@ test('limits: per-connection byte rate and per-IP HTTP budgets, sized for a plen
   assert.throws(() => loadConfig({ ATELIER_HTTP_RATE_LIMIT_PER_MINUTE: '-1' }), /ATELIER_HTTP_RATE_LIMIT_PER_MINUTE/)
   assert.throws(() => loadConfig({ ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE: 'many' }), /ATELIER_HTTP_RATE_LIMIT_JOINS/)
 })
+
+test('store: SQLite in the data directory unless ATELIER_STORE names a PostgreSQL database', () => {
+  assert.deepEqual(loadConfig({}).store, { kind: 'sqlite' })
+  assert.deepEqual(loadConfig({ ATELIER_STORE: ' ' }).store, { kind: 'sqlite' })
+  for (const url of ['postgres://atelier:s3cret@db.example.fr:5432/atelier', 'postgresql://atelier@127.0.0.1/atelier'])
+    assert.deepEqual(loadConfig({ ATELIER_STORE: url }).store, { kind: 'postgres', url })
+  for (const bad of ['mysql://root:s3cret@db/atelier', 'sqlite:atelier.db', 'postgres://', 'db.example.fr'])
+    assert.throws(
+      () => loadConfig({ ATELIER_STORE: bad }),
+      (e: Error) => /ATELIER_STORE/.test(e.message) && !e.message.includes('s3cret'),
+      bad,
+    )
+})

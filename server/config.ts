@@ -35,10 +35,19 @@ export interface Retention {
   clockShiftMs: number
 }
 
+/** Where documents, logs, votes and snapshots are kept. */
+export type StoreConfig =
+  /** One file, atelier.db, in the data directory (the default). */
+  | { kind: 'sqlite' }
+  /** A PostgreSQL database shared by every node (DESIGN §6). */
+  | { kind: 'postgres'; url: string }
+
 export interface Config {
   port: number
   host: string
+  /** Also holds, whatever the store, the admin token file and the pid file. */
   dataDir: string
+  store: StoreConfig
   /** Admin token given by the deployer; when null one is generated in the data dir. */
   adminToken: string | null
   /** Public base URL used to build links, without trailing slash; null: derived from the request. */
@@ -81,6 +90,26 @@ function retentionDays(env: Env): number {
   return days
 }
 
+function storeConfig(env: Env): StoreConfig {
+  const raw = env.ATELIER_STORE?.trim()
+  if (!raw) return { kind: 'sqlite' }
+  // Never echo the value: it usually carries a password.
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0]
+  if (scheme !== 'postgres:' && scheme !== 'postgresql:')
+    throw new Error(
+      `ATELIER_STORE must be a postgres:// or postgresql:// URL, or unset for SQLite in the data directory (got ${scheme ? `a ${scheme}// URL` : 'no URL'})`,
+    )
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new Error('ATELIER_STORE is not a valid URL (postgres://user:password@host:5432/database)')
+  }
+  if (!url.hostname && !url.searchParams.get('host'))
+    throw new Error('ATELIER_STORE names no host (postgres://user:password@host:5432/database)')
+  return { kind: 'postgres', url: raw }
+}
+
 function origin(url: string, name: string): string {
   try {
     return new URL(url).origin
@@ -111,6 +140,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     port: int(env, 'PORT', 3000),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: path.resolve(cwd, env.ATELIER_DATA_DIR?.trim() || 'data'),
+    store: storeConfig(env),
     adminToken,
     publicUrl,
     allowedOrigins,

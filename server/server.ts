@@ -24,6 +24,7 @@ import { RoadmapService } from './roadmap/roadmapService'
 import { SnapshotService } from './roadmap/snapshotService'
 import { RoomManager } from './rooms/roomManager'
 import { claimDataDir } from './storage/pidFile'
+import { openPostgresStore } from './storage/postgresStore'
 import { openSqliteStore } from './storage/sqliteStore'
 import { Erasure } from './workshops/erasure'
 import { RetentionSweep } from './workshops/retention'
@@ -40,7 +41,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
-  const store = openSqliteStore(config.dataDir)
+  const store =
+    config.store.kind === 'postgres' ? await openPostgresStore(config.store.url) : openSqliteStore(config.dataDir)
   // Tells npm run restore that this data directory is being served.
   const claim = claimDataDir(config.dataDir)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)

@@ -5,10 +5,26 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { Template } from '../../shared/api'
 import type { Phase, VoteSessionState } from '../../shared/control'
 import type { Role } from '../../shared/roles'
 import { DAY_MS, RETENTION_DAYS } from '../../shared/workshop'
+import {
+  asBuffer,
+  type ParticipantDbRow,
+  type ProcessDbRow,
+  type ProcessLinkDbRow,
+  participantFromRow,
+  prefixEnd,
+  processFromRow,
+  processLinkFromRow,
+  type RoadmapVersionDbRow,
+  roadmapVersionMeta,
+  type SnapshotDbRow,
+  snapshotMeta,
+  WORKSHOP_COLUMNS,
+  type WorkshopDbRow,
+  workshopFromRow,
+} from './rows'
 import type {
   DocAppend,
   LinkRow,
@@ -95,31 +111,6 @@ export const MIGRATIONS = [
    ALTER TABLE workshops ADD COLUMN erased_at INTEGER;`,
 ]
 
-interface SnapshotDbRow {
-  id: string
-  workshop_id: string
-  created_at: number
-  sha256: string
-  body: string
-}
-
-function snapshotMeta(r: Omit<SnapshotDbRow, 'body'>): SnapshotMeta {
-  return { id: r.id, workshopId: r.workshop_id, createdAt: r.created_at, sha256: r.sha256 }
-}
-
-interface RoadmapVersionDbRow {
-  id: string
-  process_id: string
-  version: number
-  created_at: number
-  sha256: string
-  body: string
-}
-
-function roadmapVersionMeta(r: Omit<RoadmapVersionDbRow, 'body'>): RoadmapVersionMeta {
-  return { id: r.id, processId: r.process_id, version: r.version, createdAt: r.created_at, sha256: r.sha256 }
-}
-
 interface VoteSessionRow {
   id: string
   workshop_id: string
@@ -149,81 +140,6 @@ function voteSessionFromRow(r: VoteSessionRow): VoteSessionState & { voterKey: s
     closedAt: r.closed_at,
     voterKey: r.voter_key,
   }
-}
-
-interface ParticipantDbRow {
-  id: string
-  workshop_id: string
-  role: string
-  name: string
-  organisation: string | null
-  college: string | null
-  created_at: number
-}
-
-function participantFromRow(r: ParticipantDbRow): ParticipantRow {
-  return {
-    id: r.id,
-    workshopId: r.workshop_id,
-    role: r.role as Role,
-    name: r.name,
-    organisation: r.organisation,
-    college: r.college,
-    createdAt: r.created_at,
-  }
-}
-
-interface WorkshopDbRow {
-  id: string
-  title: string
-  template: string
-  created_at: number
-  process_id: string | null
-  retention_days: number
-  erased_at: number | null
-}
-
-const WORKSHOP_COLUMNS = 'id, title, template, created_at, process_id, retention_days, erased_at'
-
-function workshopFromRow(r: WorkshopDbRow): StoredWorkshop {
-  return {
-    id: r.id,
-    title: r.title,
-    template: r.template as Template,
-    createdAt: r.created_at,
-    processId: r.process_id,
-    retentionDays: r.retention_days,
-    erasedAt: r.erased_at,
-  }
-}
-
-interface ProcessDbRow {
-  id: string
-  nom: string
-  code_departement: string | null
-  perimetre: string | null
-  created_at: number
-}
-
-function processFromRow(r: ProcessDbRow): ProcessRow {
-  return {
-    id: r.id,
-    nom: r.nom,
-    codeDepartement: r.code_departement,
-    perimetre: r.perimetre,
-    createdAt: r.created_at,
-  }
-}
-
-interface ProcessLinkDbRow {
-  secret_hash: string
-  process_id: string
-  created_at: number
-  revoked_at: number | null
-}
-
-function processLinkFromRow(r: ProcessLinkDbRow): ProcessLinkRow {
-  return { processId: r.process_id, secretHash: r.secret_hash, createdAt: r.created_at }
 }
 
 export interface SqliteOptions {
@@ -804,19 +720,4 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close()
   }
-}
-
-/**
- * A string above every string starting with `prefix` and below any other that
- * is above them: the prefix with its last character incremented. (SQLite
- * compares text as UTF-8 bytes, in code point order; document names are ASCII.)
- */
-function prefixEnd(prefix: string): string {
-  if (prefix.length === 0) return '\u{10ffff}'
-  return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1)
-}
-
-/** better-sqlite3 binds Buffers as BLOBs; wrap without copying. */
-function asBuffer(data: Uint8Array): Buffer {
-  return Buffer.from(data.buffer, data.byteOffset, data.byteLength)
 }

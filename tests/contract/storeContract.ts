@@ -413,6 +413,134 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.getParticipant('p2'))?.name, 'Paul')
     }))
 
+  // What follows holds on any store but only means something on one whose calls really
+  // interleave (PostgreSQL: every call awaits the network, calls run on several connections).
+
+  test(`${name}: concurrent votes never overspend a budget or a cap, and none lands after the close`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'chantiers', createdAt: 1 }, [])
+      await store.openVoteSession({
+        id: 'v1',
+        workshopId: 'w1',
+        targets: 'ids',
+        targetIds: ['a', 'b', 'c'],
+        votesPerPerson: 5,
+        maxPerItem: 2,
+        hideResults: false,
+        anonymous: false,
+        openedAt: 1,
+        voterKey: null,
+      })
+      const voters = Array.from({ length: 10 }, (_, i) => `p${i}`)
+      const outcomes = await Promise.all(
+        voters.flatMap((voter) =>
+          Array.from({ length: 12 }, (_, i) => store.castVote('v1', voter, ['a', 'b', 'c'][i % 3] as string, null, 2)),
+        ),
+      )
+      assert.equal(outcomes.filter((o) => o.ok).length, 50, 'each voter placed exactly their 5 dots')
+      const votes = await store.allVotes('v1')
+      for (const voter of voters) {
+        const mine = votes.filter((v) => v.voter === voter).map((v) => v.targetId)
+        assert.equal(mine.length, 5, voter)
+        for (const t of ['a', 'b', 'c']) assert.ok(mine.filter((x) => x === t).length <= 2, `${voter} on ${t}`)
+      }
+      // Votes racing the close: those that land are before it, the rest are refused as closed.
+      const racing = Array.from({ length: 10 }, (_, i) => store.castVote('v1', `late${i}`, 'a', null, 3))
+      const closed = store.closeVoteSession('v1', 3)
+      const late = await Promise.all(racing)
+      assert.equal(await closed, true)
+      const landed = (await store.allVotes('v1')).filter((v) => v.voter.startsWith('late')).length
+      assert.equal(landed, late.filter((o) => o.ok).length)
+      assert.deepEqual(await store.castVote('v1', 'after', 'a', null, 4), { ok: false, reason: 'closed' })
+    }))
+
+  test(`${name}: concurrent openings leave one open session, concurrent rotations one active link`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'chantiers', createdAt: 1 }, [
+        { role: 'participant', secretHash: 'h-0' },
+      ])
+      const session = (id: string) => ({
+        id,
+        workshopId: 'w1',
+        targets: 'notes' as const,
+        targetIds: ['a'],
+        votesPerPerson: 1,
+        maxPerItem: 1,
+        hideResults: false,
+        anonymous: false,
+        openedAt: 10,
+        voterKey: null,
+      })
+      await Promise.all(Array.from({ length: 8 }, (_, i) => store.openVoteSession(session(`v${i}`))))
+      assert.equal((await store.listVoteSessions('w1')).filter((s) => s.status === 'open').length, 1)
+      await Promise.all(Array.from({ length: 8 }, (_, i) => store.rotateLink('w1', 'participant', `h-${i + 1}`, 20)))
+      const active = []
+      for (let i = 0; i <= 8; i++) if (await store.findLink(`h-${i}`)) active.push(i)
+      assert.equal(active.length, 1, `active links: ${active}`)
+    }))
+
+  test(`${name}: appends racing compactions lose nothing`, () =>
+    withStore(async (store) => {
+      const source = new Y.Doc()
+      const updates: Uint8Array[] = []
+      source.on('update', (u: Uint8Array) => updates.push(u))
+      for (let i = 0; i < 300; i++) source.getArray<number>('records').push([i])
+      // Appends in many small concurrent batches, two documents each, while compactions
+      // fold whatever they see committed.
+      let appending = true
+      const compactions = (async () => {
+        let folded = 0
+        while (appending || folded === 0) {
+          const stored = await store.loadDoc('a/board')
+          if (stored.updates.length > 0) {
+            const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates
+            await store.replaceWithSnapshot('a/board', compactParts(parts), stored.lastSeq)
+            folded++
+          }
+          await new Promise((r) => setImmediate(r))
+        }
+        return folded
+      })()
+      await Promise.all(
+        Array.from({ length: 30 }, (_, b) =>
+          store.appendUpdates(
+            updates.slice(b * 10, b * 10 + 10).flatMap((data) => [
+              { doc: 'a/board', data },
+              { doc: 'b/board', data },
+            ]),
+          ),
+        ),
+      )
+      appending = false
+      assert.ok((await compactions) > 0)
+      const stored = await store.loadDoc('a/board')
+      const rebuilt = new Y.Doc()
+      if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(rebuilt, u)
+      assert.deepEqual(rebuilt.getArray('records').toArray(), [...Array(300).keys()])
+      assert.equal(await store.countUpdates('b/board'), 300)
+    }))
+
+  test(`${name}: group commit of 100 updates (figure)`, () =>
+    withStore(async (store) => {
+      const batch = Array.from({ length: 100 }, (_, i) => ({
+        doc: `w${i % 5}/board`,
+        data: new Uint8Array(200).fill(i),
+      }))
+      const times: number[] = []
+      for (let round = 0; round < 30; round++) {
+        const started = performance.now()
+        await store.appendUpdates(batch)
+        times.push(performance.now() - started)
+      }
+      times.sort((a, b) => a - b)
+      const at = (q: number) => (times[Math.floor(q * (times.length - 1))] as number).toFixed(2)
+      console.log(
+        `figure: ${name} appendUpdates of 100 updates (200 B, 5 documents): p50 ${at(0.5)} ms, p90 ${at(0.9)} ms`,
+      )
+      assert.equal(await store.countUpdates('w0/board'), 30 * 20)
+    }))
+
   test(`${name}: an unknown document loads empty and the store reports writable`, () =>
     withStore(async (store) => {
       assert.deepEqual(await store.loadDoc('none/board'), { snapshot: null, updates: [], lastSeq: 0 })
