@@ -7,8 +7,9 @@
  * choice when there is one to make — and Escape cancels. Giving the focus
  * back to the opener is the caller's (the opener comes back with it).
  */
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react'
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { apiErrorMessage } from './apiErrorMessage'
 
 export interface ConfirmStepProps {
   question: string
@@ -81,4 +82,44 @@ export function ConfirmStep({
       </div>
     </fieldset>
   )
+}
+
+/**
+ * The state around a button that opens a ConfirmStep for one request: open,
+ * cancel (the focus goes back to the button, `opener`), and the request with
+ * its busy flag and its error in words. On success the caller moves on (the
+ * button's row or page goes away), so busy stays on until then.
+ */
+export function useConfirmedRequest(request: () => Promise<void>) {
+  const { t } = useTranslation()
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const opener = useRef<HTMLButtonElement>(null)
+  const wasConfirming = useRef(false)
+  useEffect(() => {
+    if (!confirming && wasConfirming.current) opener.current?.focus()
+    wasConfirming.current = confirming
+  }, [confirming])
+  return {
+    confirming,
+    busy,
+    error,
+    opener,
+    open() {
+      setError(null)
+      setConfirming(true)
+    },
+    cancel: () => setConfirming(false),
+    async confirm() {
+      setBusy(true)
+      setError(null)
+      try {
+        await request()
+      } catch (e) {
+        setError(apiErrorMessage(t, e))
+        setBusy(false)
+      }
+    },
+  }
 }

@@ -50,9 +50,11 @@ export interface BoardPageProps {
   session: SessionResponse
   /** The session is gone (revoked, expired): back to the join page. */
   onSessionLost(): void
+  /** The person erased their own name (« Effacer mon nom et quitter »): the page says it is done. */
+  onErased(): void
 }
 
-export function BoardPage({ session, onSessionLost }: BoardPageProps) {
+export function BoardPage({ session, onSessionLost, onErased }: BoardPageProps) {
   const { t } = useTranslation()
   const workshopId = session.workshop.id
   const canWrite = canWriteBoard(session.role)
@@ -116,7 +118,7 @@ export function BoardPage({ session, onSessionLost }: BoardPageProps) {
   return (
     <WorkshopContext.Provider value={workshop}>
       <div className="board-page">
-        <BoardTopBar session={session} connection={connectionState} />
+        <BoardTopBar session={session} connection={connectionState} onErased={onErased} />
         <WorkshopBar editor={editor} connection={connection} />
         {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
         {connectionState.tooBig && connectionState.phase !== 'connected' && (

@@ -1,13 +1,23 @@
-/** The thin bar above the canvas: workshop, who I am, my role, the connection, the switch to the list view. */
+/**
+ * The thin bar above the canvas: workshop, who I am, my role, the connection,
+ * the switch to the list view, and erasing my own name.
+ */
 import { useTranslation } from 'react-i18next'
 import type { SessionResponse } from '../../shared/api'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
 import { listPath, rememberView } from '../list/viewChoice'
 import { ACCESSIBILITY_PATH } from '../routes'
 import type { ConnectionState } from '../sync/connectionState'
+import { SelfErasure } from '../workshop/SelfErasure'
 import { userColor } from './userColor'
 
-export function BoardTopBar({ session, connection }: { session: SessionResponse; connection: ConnectionState }) {
+export interface BoardTopBarProps {
+  session: SessionResponse
+  connection: ConnectionState
+  onErased(): void
+}
+
+export function BoardTopBar({ session, connection, onErased }: BoardTopBarProps) {
   const { t } = useTranslation()
   return (
     <header className="board-topbar">
@@ -35,6 +45,7 @@ export function BoardTopBar({ session, connection }: { session: SessionResponse;
           {t('accessibility.topBarLink')}
         </a>
         <LanguageSwitch />
+        <SelfErasure session={session} onErased={onErased} />
       </div>
     </header>
   )

@@ -5,11 +5,9 @@
  * the focus back to « Retirer »; after the removal the panel takes it (this
  * row is gone).
  */
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { WorkshopParticipant } from '../../shared/api'
-import { apiErrorMessage } from '../apiErrorMessage'
-import { ConfirmStep } from '../ConfirmStep'
+import { ConfirmStep, useConfirmedRequest } from '../ConfirmStep'
 
 export function ParticipantRemoval({
   participant,
@@ -20,39 +18,17 @@ export function ParticipantRemoval({
   remove(): Promise<void>
 }) {
   const { t } = useTranslation()
-  const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const opener = useRef<HTMLButtonElement>(null)
-  const wasConfirming = useRef(false)
-  useEffect(() => {
-    if (!confirming && wasConfirming.current) opener.current?.focus()
-    wasConfirming.current = confirming
-  }, [confirming])
+  const step = useConfirmedRequest(remove)
   const name = participant.name
 
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await remove()
-    } catch (e) {
-      setError(apiErrorMessage(t, e))
-      setBusy(false)
-    }
-  }
-
-  if (!confirming)
+  if (!step.confirming)
     return (
       <button
-        ref={opener}
+        ref={step.opener}
         type="button"
         className="bar-button"
         aria-label={t('facilitation.participants.removeLabel', { name })}
-        onClick={() => {
-          setError(null)
-          setConfirming(true)
-        }}
+        onClick={step.open}
         data-testid="participant-remove"
       >
         {t('facilitation.participants.remove')}
@@ -65,17 +41,17 @@ export function ParticipantRemoval({
         what={t('facilitation.participants.removeWhat')}
         confirmLabel={t('facilitation.participants.removeConfirm')}
         busyLabel={t('facilitation.participants.removing')}
-        busy={busy}
-        onConfirm={() => void confirm()}
-        onCancel={() => setConfirming(false)}
+        busy={step.busy}
+        onConfirm={() => void step.confirm()}
+        onCancel={step.cancel}
         danger
         compact
         testId="participant-remove-step"
         confirmTestId="participant-remove-confirm"
       />
-      {error && (
+      {step.error && (
         <p className="bar-error" role="alert">
-          {error}
+          {step.error}
         </p>
       )}
     </div>

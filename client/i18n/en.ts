@@ -126,7 +126,24 @@ export const en: Messages = {
   },
   workshop: {
     checking: 'Checking your access…',
-    notFound: 'This workshop does not exist.',
+    gone: {
+      title: 'This workshop no longer exists',
+      text: 'It was deleted, with its board and its participants’ names. If you think this is a mistake, ask the workshop’s facilitator for a new link.',
+    },
+  },
+  selfErasure: {
+    open: 'Erase my name and leave',
+    question: 'Erase your name and leave the workshop?',
+    what: 'Erased: your name, your organisation and your unrevealed private drafts. Staying on the board: your notes and your votes, which carry no name. To come back, you will have to join the workshop again with its link.',
+    whatObserver:
+      'Erased: your name and your organisation. To come back, you will have to join the workshop again with its link.',
+    confirm: 'Erase and leave',
+    erasing: 'Erasing…',
+    done: {
+      title: 'Your name has been erased',
+      text: 'You left the workshop “{{title}}”: your name and organisation are erased from it, and this browser no longer offers them to join a workshop. What you wrote on the board stays there, without a name.',
+      close: 'You can close this page.',
+    },
   },
   board: {
     loading: 'Loading the board…',

@@ -128,7 +128,24 @@ export const fr = {
   },
   workshop: {
     checking: 'Vérification de votre accès…',
-    notFound: 'Cet atelier est introuvable.',
+    gone: {
+      title: 'Cet atelier n’existe plus',
+      text: 'Il a été supprimé, avec son tableau et les noms de ses participant·es. Si vous pensez que c’est une erreur, demandez un nouveau lien à la personne qui anime l’atelier.',
+    },
+  },
+  selfErasure: {
+    open: 'Effacer mon nom et quitter',
+    question: 'Effacer votre nom et quitter l’atelier ?',
+    what: 'Sont effacés : votre nom, votre organisation et vos brouillons privés non révélés. Restent sur le tableau : vos notes et vos votes, qui ne portent aucun nom. Pour revenir, il faudra rejoindre l’atelier à nouveau avec son lien.',
+    whatObserver:
+      'Sont effacés : votre nom et votre organisation. Pour revenir, il faudra rejoindre l’atelier à nouveau avec son lien.',
+    confirm: 'Effacer et quitter',
+    erasing: 'Effacement…',
+    done: {
+      title: 'Votre nom a été effacé',
+      text: 'Vous avez quitté l’atelier « {{title}} » : votre nom et votre organisation y sont effacés, et ce navigateur ne les propose plus pour rejoindre un atelier. Ce que vous avez écrit sur le tableau y reste, sans nom.',
+      close: 'Vous pouvez fermer cette page.',
+    },
   },
   board: {
     loading: 'Chargement du tableau…',

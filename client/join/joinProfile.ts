@@ -40,3 +40,12 @@ export function saveJoinProfile(profile: JoinProfile): void {
     // Not remembered: the form is simply empty next time.
   }
 }
+
+/** The person erased their name from a workshop: this device forgets it as well. */
+export function forgetJoinProfile(): void {
+  try {
+    localStorage.removeItem(STORAGE_KEY)
+  } catch {
+    // Storage disabled: nothing was remembered.
+  }
+}

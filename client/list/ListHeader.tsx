@@ -1,11 +1,12 @@
-/** The list view's top: the workshop, who I am, the language, and the way back to the canvas. */
+/** The list view's top: the workshop, who I am, the language, the way back to the canvas, and erasing my own name. */
 import { useTranslation } from 'react-i18next'
 import type { SessionResponse } from '../../shared/api'
 import { userColor } from '../board/userColor'
 import { LanguageSwitch } from '../i18n/LanguageSwitch'
+import { SelfErasure } from '../workshop/SelfErasure'
 import { canvasPath, rememberView } from './viewChoice'
 
-export function ListHeader({ session }: { session: SessionResponse }) {
+export function ListHeader({ session, onErased }: { session: SessionResponse; onErased(): void }) {
   const { t } = useTranslation()
   return (
     <header className="list-header">
@@ -29,6 +30,7 @@ export function ListHeader({ session }: { session: SessionResponse }) {
           {t('list.toCanvas')}
         </a>
         <LanguageSwitch />
+        <SelfErasure session={session} onErased={onErased} />
       </div>
     </header>
   )

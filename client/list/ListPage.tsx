@@ -56,9 +56,11 @@ export interface ListPageProps {
   session: SessionResponse
   /** The session is gone (revoked, expired): back to the join page. */
   onSessionLost(): void
+  /** The person erased their own name (« Effacer mon nom et quitter »): the page says it is done. */
+  onErased(): void
 }
 
-export function ListPage({ session, onSessionLost }: ListPageProps) {
+export function ListPage({ session, onSessionLost, onErased }: ListPageProps) {
   const { t } = useTranslation()
   const workshopId = session.workshop.id
   const connection = useBoardConnection(workshopId)
@@ -177,7 +179,7 @@ export function ListPage({ session, onSessionLost }: ListPageProps) {
     <WorkshopContext.Provider value={workshop}>
       <ListContext.Provider value={list}>
         <div className="list-page" data-testid="list-page">
-          <ListHeader session={session} />
+          <ListHeader session={session} onErased={onErased} />
           <ListStatus connection={connectionState} />
           {connectionState.fatal && <FatalNotice reason={connectionState.fatal} onRejoin={onSessionLost} />}
           {connectionState.tooBig && connectionState.phase !== 'connected' && (

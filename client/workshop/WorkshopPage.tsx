@@ -11,9 +11,11 @@ import type { SessionResponse } from '../../shared/api'
 import { ApiRequestError, api } from '../api'
 import { apiErrorMessage } from '../apiErrorMessage'
 import { JoinPage } from '../join/JoinPage'
+import { forgetJoinProfile } from '../join/joinProfile'
 import { forgetLinkKey, takeLinkKey } from '../join/linkKey'
 import { chosenView, isSmallScreen, listPath, viewFor, type WorkshopView } from '../list/viewChoice'
 import { PageShell } from '../PageShell'
+import { NameErased, WorkshopGone } from './WorkshopEnded'
 
 // tldraw is most of the bundle: only load it once someone is on a board.
 const BoardPage = lazy(() => import('../board/BoardPage').then((m) => ({ default: m.BoardPage })))
@@ -24,6 +26,8 @@ type State =
   | { kind: 'checking' }
   | { kind: 'join' }
   | { kind: 'board'; session: SessionResponse }
+  | { kind: 'gone' }
+  | { kind: 'erased'; title: string }
   | { kind: 'error'; error: unknown }
 
 export interface WorkshopPageProps {
@@ -38,7 +42,14 @@ export function WorkshopPage({ workshopId, list = false }: WorkshopPageProps) {
   // Taken before anything else so the secret leaves the address bar at once.
   const [linkKey] = useState(() => takeLinkKey(workshopId))
   const [state, setState] = useState<State>({ kind: 'checking' })
+  // A session lost on the board is checked again: a deleted workshop then says so instead of asking for a link.
+  const [check, setCheck] = useState(0)
+  const recheck = () => {
+    setState({ kind: 'checking' })
+    setCheck((n) => n + 1)
+  }
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new `check` asks the server again
   useEffect(() => {
     const abort = new AbortController()
     api.session(workshopId, abort.signal).then(
@@ -50,11 +61,13 @@ export function WorkshopPage({ workshopId, list = false }: WorkshopPageProps) {
         if (abort.signal.aborted) return
         // 401: no (valid) session yet; 403: the session's access was revoked — both need a link.
         if (e instanceof ApiRequestError && (e.status === 401 || e.status === 403)) setState({ kind: 'join' })
+        // 404: the workshop is gone (deleted), whatever session this browser held.
+        else if (e instanceof ApiRequestError && e.status === 404) setState({ kind: 'gone' })
         else setState({ kind: 'error', error: e })
       },
     )
     return () => abort.abort()
-  }, [workshopId])
+  }, [workshopId, check])
 
   switch (state.kind) {
     case 'checking':
@@ -67,23 +80,33 @@ export function WorkshopPage({ workshopId, list = false }: WorkshopPageProps) {
           onJoined={(session) => setState({ kind: 'board', session })}
         />
       )
-    case 'board':
+    case 'board': {
+      const erased = () => {
+        // This device forgets the name too (the join form would offer it again).
+        forgetJoinProfile()
+        setState({ kind: 'erased', title: state.session.workshop.title })
+      }
       return view === 'list' ? (
         <Suspense fallback={<Centered text={t('list.loading')} />}>
           <ListAddress workshopId={workshopId} />
-          <ListPage session={state.session} onSessionLost={() => setState({ kind: 'join' })} />
+          <ListPage session={state.session} onSessionLost={recheck} onErased={erased} />
         </Suspense>
       ) : (
         <Suspense fallback={<Centered text={t('board.loading')} />}>
-          <BoardPage session={state.session} onSessionLost={() => setState({ kind: 'join' })} />
+          <BoardPage session={state.session} onSessionLost={recheck} onErased={erased} />
         </Suspense>
       )
+    }
+    case 'gone':
+      return <WorkshopGone />
+    case 'erased':
+      return <NameErased title={state.title} />
     case 'error':
       return (
         <PageShell>
           <section className="card narrow">
             <p className="error" role="alert">
-              {apiErrorMessage(t, state.error, { 404: t('workshop.notFound') })}
+              {apiErrorMessage(t, state.error)}
             </p>
           </section>
         </PageShell>

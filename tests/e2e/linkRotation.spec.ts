@@ -134,6 +134,42 @@ test('past its retention, a workshop offers no link to renew, only its deletion'
   await expect(item.getByTestId('workshop-rotate')).toHaveCount(0)
 })
 
+test('on a 320 px screen, « Noms effacés le … » never wraps inside its date', async ({ browser }) => {
+  const { url, adminToken } = atelier.server
+  const demarche = await call(url, adminToken, 'POST', '/api/processes', { nom: 'Feuille de route — Thiérache' })
+  // The longest date of the coming year (« 30 septembre 2027 »): the likeliest to be cut.
+  const write = (days: number) =>
+    new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' }).format(Date.now() + days * DAY_MS)
+  const days = Array.from({ length: 365 }, (_, i) => i + 2).reduce((a, b) =>
+    write(b).length > write(a).length ? b : a,
+  )
+  const made = await call(url, adminToken, 'POST', '/api/workshops', {
+    title: 'Atelier enjeux — Hirson',
+    template: 'enjeux',
+    processId: demarche.body.id,
+    retentionDays: days,
+  })
+  expect(made.status).toBe(201)
+  const admin = await atelier.actor(browser, 'Admin')
+  const home = admin.page
+  await home.setViewportSize({ width: 320, height: 640 })
+  await home.goto(`${url}/#token=${adminToken}`)
+  const erases = home
+    .locator(`[data-testid="process-workshop"][data-workshop="${made.body.id}"]`)
+    .getByTestId('workshop-erases-at')
+  await expect(erases).toHaveText(`Noms effacés le ${write(days)}`)
+  // How many lines the date itself takes (the sentence may wrap before it, never inside).
+  const lines = await erases.evaluate((el) => {
+    const text = el.firstChild as Text
+    const range = document.createRange()
+    range.setStart(text, text.data.search(/\d/))
+    range.setEnd(text, text.data.length)
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size
+  })
+  expect(lines).toBe(1)
+  await home.getByTestId('process-roadmaps').screenshot({ path: shot('erases-at-320.png') })
+})
+
 test.describe('an instance whose default retention is 30 days', () => {
   const thirty = atelierPerFile({ env: { ATELIER_RETENTION_DAYS: '30' } })
 
