@@ -24,7 +24,7 @@ const DEFENSEUR = {
   address: ['Défenseur des droits', 'Libre réponse 71120', '75342 Paris CEDEX 07'],
 }
 
-const AXE_PAGES = ['home', 'join', 'board', 'roadmap', 'statement'] as const
+const AXE_PAGES = ['home', 'join', 'board', 'personalData', 'roadmap', 'statement'] as const
 
 export function AccessibilityPage() {
   const { t, i18n } = useTranslation()
@@ -64,7 +64,7 @@ export function AccessibilityPage() {
           <ul>
             <li>
               {t('accessibility.results.axe', { date })}
-              {/* What tests/e2e/accessibility.spec.ts measured that day (its `figure: axe …` lines). */}
+              {/* What the browser tests measured that day (their `figure: axe …` lines): accessibility.spec.ts, and erasure.spec.ts and linkRotation.spec.ts for personal data. */}
               <ul data-testid="statement-axe">
                 {AXE_PAGES.map((page) => (
                   <li key={page}>{t(`accessibility.results.axePages.${page}`)}</li>

@@ -590,13 +590,15 @@ export const en: Messages = {
     results: {
       title: 'Test results',
       checked: 'Checked automatically on every change to Atelier:',
-      axe: 'axe-core (WCAG 2.1 level A and AA rules) finds no serious or critical error on the home page, the page to join a workshop, the board’s interface (bars and panels), the list view in every phase, the roadmap and this page; on {{date}}, page by page:',
+      axe: 'axe-core (WCAG 2.1 level A and AA rules) finds no serious or critical error on the home page, the page to join a workshop, the board’s interface (bars and panels), the list view in every phase, erasing personal data, the roadmap and this page; on {{date}}, page by page:',
       axePages: {
         home: 'home, in 5 states (empty; with an error; « New démarche » open, then with its error; a created workshop’s links and QR codes): no error of any level;',
         join: 'join a workshop, in 3 states (with the link; with an error; without the link’s key): no error;',
         board:
           'board, around the canvas, in 8 states (a vote running; timer, lock and private writing; Participants; Summary; a chantier’s panel with tldraw’s style panel; results; the dialog opening a vote; a participant voting): no error, tldraw’s interface included — nothing was left out of the scan;',
         roadmap: 'roadmap, in 3 states (a version; a chantier’s details; a comparison of versions): no error;',
+        personalData:
+          'personal data (home page, board and list view), in 11 states (the instance’s default retention; renewing a link, then the renewed link; deleting a workshop, then the workshop deleted; removing someone, then the person removed; « Erase my name and leave » on the board and in the list view 320 pixels wide, then the name erased; the page of a deleted workshop): no error;',
         statement: 'this statement: no error;',
       },
       keyboard:

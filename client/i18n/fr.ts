@@ -596,7 +596,7 @@ export const fr = {
     results: {
       title: 'Résultats des tests',
       checked: 'Vérifié automatiquement à chaque modification d’Atelier :',
-      axe: 'axe-core (règles WCAG 2.1 niveaux A et AA) ne trouve aucune erreur grave ou critique sur l’accueil, la page pour rejoindre un atelier, l’interface du tableau (barres et panneaux), la vue liste à chaque phase, la feuille de route et cette page ; le {{date}}, page par page :',
+      axe: 'axe-core (règles WCAG 2.1 niveaux A et AA) ne trouve aucune erreur grave ou critique sur l’accueil, la page pour rejoindre un atelier, l’interface du tableau (barres et panneaux), la vue liste à chaque phase, l’effacement des données personnelles, la feuille de route et cette page ; le {{date}}, page par page :',
       axePages: {
         home: 'accueil, dans 5 états (vide ; avec une erreur ; « Nouvelle démarche » ouverte, puis avec son erreur ; liens et QR codes d’un atelier créé) : aucune erreur, de quelque niveau que ce soit ;',
         join: 'rejoindre un atelier, dans 3 états (avec le lien ; avec une erreur ; sans la clé du lien) : aucune erreur ;',
@@ -604,6 +604,8 @@ export const fr = {
           'tableau, autour du canevas, dans 8 états (vote en cours ; minuteur, verrou et écriture privée ; Participant·es ; Synthèse ; panneau d’un chantier avec le panneau de style de tldraw ; résultats ; fenêtre d’ouverture d’un vote ; participant·e qui vote) : aucune erreur, interface de tldraw comprise — rien n’a été exclu de l’analyse ;',
         roadmap:
           'feuille de route, dans 3 états (une version ; le détail d’un chantier ; une comparaison de versions) : aucune erreur ;',
+        personalData:
+          'données personnelles (accueil, tableau et vue liste), dans 11 états (durée de conservation par défaut de l’instance ; renouveler un lien, puis le lien renouvelé ; supprimer un atelier, puis l’atelier supprimé ; retirer une personne, puis la personne retirée ; « Effacer mon nom et quitter » sur le tableau et dans la vue liste à 320 pixels de large, puis le nom effacé ; la page d’un atelier supprimé) : aucune erreur ;',
         statement: 'cette déclaration : aucune erreur ;',
       },
       keyboard:

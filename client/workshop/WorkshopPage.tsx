@@ -3,7 +3,9 @@
  * straight to the board; without one, the join form (which needs the link
  * secret from `#k=…`). Then the canvas or the list view: the list at
  * `/liste`, and at `/w/<id>` on a phone or wherever it was last chosen
- * (list/viewChoice.ts) — the address then says `/liste`.
+ * (list/viewChoice.ts) — the address then says `/liste`. A deleted workshop
+ * (404) says it no longer exists; after « Effacer mon nom et quitter », that
+ * it is done (WorkshopEnded.tsx).
  */
 import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'

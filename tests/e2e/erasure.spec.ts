@@ -253,3 +253,17 @@ test('an observer erases their own name from the list view, on a 320 px screen',
   await page.reload()
   await expect(page.getByTestId('join-no-key')).toBeVisible()
 })
+
+test('the déclaration d’accessibilité lists the personal-data states checked with axe', async ({ browser }) => {
+  const { page } = await atelier.actor(browser, 'Lectrice')
+  await page.goto(`${atelier.server.url}/accessibilite`)
+  const item = page.getByTestId('statement-axe').getByRole('listitem').filter({ hasText: 'données personnelles' })
+  for (const state of [
+    'renouveler un lien',
+    'supprimer un atelier',
+    'retirer une personne',
+    '« Effacer mon nom et quitter » sur le tableau et dans la vue liste',
+    'la page d’un atelier supprimé',
+  ])
+    await expect(item).toContainText(state)
+})
