@@ -6,6 +6,7 @@ bash scripts/ensure-chromium.sh
 echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
 echo "== unit, contract and integration tests"; npm run --silent test:node
+echo "== integration tests on PostgreSQL"; npm run --silent test:postgres
 echo "== reliability suite"; npm run --silent test:reliability
 echo "== build"; npm run --silent build
 echo "== browser tests"; npm run --silent test:e2e

@@ -18,7 +18,7 @@ import * as Y from 'yjs'
 import { RECORDS_ARRAY } from '../../shared/boardDoc'
 import { createWorkshop, join } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
-import { readStoredDoc } from '../support/dataFile'
+import { loadStoredDoc } from '../support/dataFile'
 import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -118,7 +118,7 @@ test('nothing any client observed is lost across 5 SIGKILLs; everyone converges'
     // With the server dead, the disk must hold everything the witness was shown.
     const witnessState = Y.decodeStateVector(Y.encodeStateVector(witness.doc))
     const witnessIds = witness.ids()
-    const stored = readStoredDoc(server.dataDir, `${workshopId}/board`)
+    const stored = await loadStoredDoc(server, `${workshopId}/board`)
     const storedState = Y.decodeStateVector(Y.encodeStateVector(stored))
     for (const [client, clock] of witnessState) {
       assert.ok(

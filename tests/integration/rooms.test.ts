@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import Database from 'better-sqlite3'
 import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
+import { openStoreOf } from '../support/dataFile'
 import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -18,14 +17,14 @@ after(async () => {
 const events = (name: string) =>
   server.logs.map((l) => JSON.parse(l) as { event: string; room?: string }).filter((e) => e.event === name)
 
-function logRows(dataDir: string, doc: string): { updates: number; snapshots: number } {
-  const db = new Database(path.join(dataDir, 'atelier.db'), { readonly: true })
+async function logRows(doc: string): Promise<{ updates: number; snapshots: number }> {
+  const store = await openStoreOf(server)
   try {
-    const updates = (db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?').get(doc) as { n: number }).n
-    const snapshots = (db.prepare('SELECT COUNT(*) AS n FROM doc_snapshots WHERE doc = ?').get(doc) as { n: number }).n
+    const updates = await store.countUpdates(doc)
+    const snapshots = (await store.loadDoc(doc)).snapshot ? 1 : 0
     return { updates, snapshots }
   } finally {
-    db.close()
+    await store.close()
   }
 }
 
@@ -39,7 +38,7 @@ test('the log is compacted in the background and rooms unload when idle, losing 
   })
   for (let i = 0; i < 200; i++) a.put(noteRecord('moved', 'Note', i, i) as never)
   await eventually(() => events('room_compacted').some((e) => e.room === `${ws.id}/board`), 10_000, 'a compaction')
-  const rows = logRows(server.dataDir, `${ws.id}/board`)
+  const rows = await logRows(`${ws.id}/board`)
   assert.equal(rows.snapshots, 1)
   assert.ok(rows.updates < 200, `log folded: ${rows.updates} entries left of 201`)
 

@@ -7,12 +7,10 @@
  * anyone's name.
  */
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
 import type { TLRecord } from '@tldraw/tlschema'
 import Ajv2020 from 'ajv/dist/2020'
 import addFormats from 'ajv-formats'
-import Database from 'better-sqlite3'
 import { z } from 'zod'
 import { snapshotSha256 } from '../../server/roadmap/snapshotBuilder'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
@@ -20,6 +18,7 @@ import { Snapshot } from '../../shared/roadmap/snapshotSchema'
 import { join } from '../support/api'
 import { writeBoard } from '../support/boardClient'
 import { call } from '../support/controlClient'
+import { openStoreOf } from '../support/dataFile'
 import { chantierRecord, frameRecord, noteRecord, PAGE_ID } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -402,16 +401,13 @@ test('GET returns the stored bytes exactly, with its sha256 as ETag; the list na
   assert.equal(res.headers.get('content-type'), 'application/json; charset=utf-8')
   assert.equal(res.headers.get('etag'), `"${first.sha256}"`)
   const bytes = Buffer.from(await res.arrayBuffer())
-  const db = new Database(path.join(server.dataDir, 'atelier.db'), { readonly: true, fileMustExist: true })
+  const store = await openStoreOf(server)
   try {
-    const row = db.prepare('SELECT body, sha256 FROM snapshots WHERE id = ?').get(first.id) as {
-      body: string
-      sha256: string
-    }
-    assert.ok(bytes.equals(Buffer.from(row.body, 'utf8')))
+    const row = await store.getSnapshot(first.id)
+    assert.ok(row && bytes.equals(Buffer.from(row.body, 'utf8')))
     assert.equal(row.sha256, first.sha256)
   } finally {
-    db.close()
+    await store.close()
   }
   // The stored body is the canonical JSON: sorted keys, no whitespace.
   assert.equal(bytes.toString('utf8'), canonicalText(first))

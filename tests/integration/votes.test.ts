@@ -4,14 +4,13 @@
  * never tie dots to people, and the control document publishes what may be seen.
  */
 import assert from 'node:assert/strict'
-import path from 'node:path'
 import { after, before, test } from 'node:test'
-import Database from 'better-sqlite3'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
 import type { CollegeId } from '../../shared/colleges'
 import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
 import { call, connectControl } from '../support/controlClient'
+import { openStoreOf } from '../support/dataFile'
 import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
@@ -217,14 +216,14 @@ test('anonymous sessions never tie dots to people, even for the facilitator or i
   assert.deepEqual((await api(ana.token, 'GET', `${base}/${vid}/me`)).body, { votes: ['shape:n1'], remaining: 1 })
   const closed = await api(facilitator.token, 'POST', `${base}/${vid}/close`)
   assert.deepEqual(closed.body.ranking[0].byCollege, {})
-  const db = new Database(path.join(server.dataDir, 'atelier.db'), { readonly: true })
+  const store = await openStoreOf(server)
   try {
-    const voters = db.prepare('SELECT voter FROM votes WHERE session_id = ?').pluck().all(vid) as string[]
+    const voters = (await store.allVotes(vid)).map((v) => v.voter)
     assert.equal(voters.length, 1)
     assert.notEqual(voters[0], ana.participantId)
-    assert.equal(db.prepare('SELECT voter_key FROM vote_sessions WHERE id = ?').pluck().get(vid), null)
+    assert.equal((await store.getVoteSession(ws.id, vid))?.voterKey, null)
   } finally {
-    db.close()
+    await store.close()
   }
 })
 

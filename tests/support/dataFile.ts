@@ -6,6 +6,9 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
+import { openPostgresStore } from '../../server/storage/postgresStore'
+import { SqliteStore } from '../../server/storage/sqliteStore'
+import type { Store } from '../../server/storage/store'
 
 export const DATABASE_FILE = 'atelier.db'
 
@@ -45,4 +48,32 @@ export function readStoredDoc(dataDir: string, name: string): Y.Doc {
       return doc
     })(),
   )
+}
+
+/**
+ * The server's store, whichever it is (SQLite read-only in its data directory, or its
+ * PostgreSQL database), for tests that check what was stored through the contract.
+ */
+export async function openStoreOf(server: { dataDir: string; storeUrl: string | null }): Promise<Store> {
+  if (server.storeUrl) return openPostgresStore(server.storeUrl)
+  return new SqliteStore(path.join(server.dataDir, DATABASE_FILE), { readonly: true })
+}
+
+/** Like readStoredDoc, on either store. */
+export async function loadStoredDoc(
+  server: { dataDir: string; storeUrl: string | null },
+  name: string,
+): Promise<Y.Doc> {
+  const store = await openStoreOf(server)
+  try {
+    const stored = await store.loadDoc(name)
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+      for (const u of stored.updates) Y.applyUpdate(doc, u)
+    })
+    return doc
+  } finally {
+    await store.close()
+  }
 }

@@ -6,14 +6,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import pg from 'pg'
-import { ROOT } from './serverProcess'
+
+const SCRIPT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../scripts/postgres-local.sh')
 
 let cluster: Promise<string> | null = null
 let databases = 0
 
 function startCluster(): Promise<string> {
-  const child: ChildProcess = spawn('bash', [path.join(ROOT, 'scripts/postgres-local.sh')], {
+  const child: ChildProcess = spawn('bash', [SCRIPT], {
     stdio: ['pipe', 'pipe', 'pipe'],
   })
   let stderr = ''

@@ -1,6 +1,10 @@
 /**
  * Runs the real Atelier server as a child process on loopback, with its own
  * data directory, for integration, crash and browser tests.
+ *
+ * ATELIER_TEST_STORE=postgres (npm run test:postgres) gives each server a fresh
+ * database on a real PostgreSQL started for the test process (tests/support/postgres.ts)
+ * instead of SQLite in its data directory; a restart keeps the same database.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -15,6 +19,8 @@ export interface ServerProcess {
   url: string
   port: number
   dataDir: string
+  /** The PostgreSQL database it keeps its data in, or null: SQLite in `dataDir`. */
+  storeUrl: string | null
   adminToken: string
   child: ChildProcess
   /** Every line the server wrote on stdout (JSON logs). */
@@ -39,8 +45,18 @@ export function tempDataDir(prefix = 'atelier-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))
 }
 
+/** The store a test server uses when its test says nothing: see ATELIER_TEST_STORE above. */
+async function testStoreUrl(): Promise<string | null> {
+  const kind = process.env.ATELIER_TEST_STORE
+  if (!kind || kind === 'sqlite') return null
+  if (kind !== 'postgres') throw new Error(`ATELIER_TEST_STORE must be sqlite or postgres, got "${kind}"`)
+  const { freshPostgresDatabase } = await import('./postgres')
+  return freshPostgresDatabase()
+}
+
 export async function startServerProcess(opts: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? tempDataDir()
+  const storeUrl = opts.env?.ATELIER_STORE ?? (await testStoreUrl())
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
     env: {
@@ -50,6 +66,7 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
       ATELIER_DATA_DIR: dataDir,
       ATELIER_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
       ATELIER_LOG_LEVEL: 'info',
+      ...(storeUrl ? { ATELIER_STORE: storeUrl } : {}),
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -89,6 +106,7 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
     url: `http://127.0.0.1:${port}`,
     port,
     dataDir,
+    storeUrl,
     adminToken: opts.env?.ATELIER_ADMIN_TOKEN ?? TEST_ADMIN_TOKEN,
     child,
     logs,
@@ -104,7 +122,13 @@ export async function startServerProcess(opts: StartOptions = {}): Promise<Serve
       await exited
       clearTimeout(timer)
     },
-    restart: () => startServerProcess({ ...opts, dataDir, port }),
+    restart: () =>
+      startServerProcess({
+        ...opts,
+        dataDir,
+        port,
+        env: { ...opts.env, ...(storeUrl ? { ATELIER_STORE: storeUrl } : {}) },
+      }),
   }
   return self
 }
