@@ -2,6 +2,7 @@
  * Composition root: wires storage, auth, rooms, the HTTP app and the sync
  * gateway, in that order, from a parsed Config. main.ts runs it as a process.
  */
+import fs from 'node:fs'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { parseDocName } from '../shared/boardDoc'
@@ -41,6 +42,8 @@ export interface RunningServer {
 
 export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
+  // Whatever the store, the data directory holds the admin token and the pid file.
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
   const store =
     config.store.kind === 'postgres' ? await openPostgresStore(config.store.url) : openSqliteStore(config.dataDir)
   // Tells npm run restore that this data directory is being served.
