@@ -22,7 +22,7 @@ export function sendOwnAwarenessOnly(provider: WebsocketProvider): void {
     const own = awareness.clientID
     if (!added.includes(own) && !updated.includes(own) && !removed.includes(own)) return
     const ws = provider.ws
-    if (!provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return
+    if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return
     const encoder = encoding.createEncoder()
     encoding.writeVarUint(encoder, MessageType.awareness)
     encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(awareness, [own]))
