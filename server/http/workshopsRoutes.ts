@@ -117,7 +117,7 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
     const workshop = await deps.store.getWorkshop(link.workshopId)
     if (!workshop) throw errors.invalidLink()
     const participantId = newId()
-    await deps.store.addParticipant(
+    const added = await deps.store.addParticipant(
       {
         id: participantId,
         workshopId: workshop.id,
@@ -129,6 +129,8 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
       },
       linkHash,
     )
+    // The link was rotated or the workshop's names erased while this request ran.
+    if (!added) throw errors.invalidLink()
     const token = await deps.signer.sign({ participantId, workshopId: workshop.id, role: link.role })
     res.cookie(sessionCookieName(workshop.id), token, {
       httpOnly: true,

@@ -383,12 +383,22 @@ export class PostgresStore implements Store {
     return r ? processLinkFromRow(r) : null
   }
 
-  async addParticipant(p: ParticipantRow, linkHash?: string): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO participants (id, workshop_id, role, name, organisation, college, created_at, link_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [p.id, p.workshopId, p.role, p.name, p.organisation, p.college, p.createdAt, linkHash ?? null],
-    )
+  async addParticipant(p: ParticipantRow, linkHash?: string): Promise<boolean> {
+    return this.tx(async (c) => {
+      // The workshop's row first, as rotation and expiry lock it (FOR UPDATE): a join racing
+      // them waits, then sees their revoked links; one that came first is erased by them.
+      await c.query('SELECT 1 FROM workshops WHERE id = $1 FOR SHARE', [p.workshopId])
+      if (linkHash !== undefined) {
+        const active = await c.query('SELECT 1 FROM links WHERE secret_hash = $1 AND revoked_at IS NULL', [linkHash])
+        if (active.rowCount === 0) return false
+      }
+      await c.query(
+        `INSERT INTO participants (id, workshop_id, role, name, organisation, college, created_at, link_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [p.id, p.workshopId, p.role, p.name, p.organisation, p.college, p.createdAt, linkHash ?? null],
+      )
+      return true
+    })
   }
 
   async getParticipant(id: string): Promise<ParticipantRow | null> {

@@ -431,17 +431,21 @@ export class SqliteStore implements Store {
     return r ? { workshopId: r.workshop_id, role: r.role as Role } : null
   }
 
-  async addParticipant(p: ParticipantRow, linkHash?: string): Promise<void> {
-    this.stmt.insertParticipant.run(
-      p.id,
-      p.workshopId,
-      p.role,
-      p.name,
-      p.organisation,
-      p.college,
-      p.createdAt,
-      linkHash ?? null,
-    )
+  async addParticipant(p: ParticipantRow, linkHash?: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (linkHash !== undefined && !this.stmt.findLink.get(linkHash)) return false
+      this.stmt.insertParticipant.run(
+        p.id,
+        p.workshopId,
+        p.role,
+        p.name,
+        p.organisation,
+        p.college,
+        p.createdAt,
+        linkHash ?? null,
+      )
+      return true
+    })()
   }
 
   async getActiveParticipant(id: string): Promise<ParticipantRow | null> {

@@ -164,8 +164,12 @@ export interface Store {
   findProcessLink(secretHash: string): Promise<ProcessLinkRow | null>
   /** The démarche's active reader link (null once revoked without a new one). */
   activeProcessLink(processId: string): Promise<ProcessLinkRow | null>
-  /** `linkHash`: the link they joined through; revoking it ends their sessions. */
-  addParticipant(row: ParticipantRow, linkHash?: string): Promise<void>
+  /**
+   * `linkHash`: the link they joined through; revoking it ends their sessions. False (and
+   * nobody added) when that link is no longer active: a join that raced a rotation or the
+   * end of retention must not leave a name in a workshop whose names were just erased.
+   */
+  addParticipant(row: ParticipantRow, linkHash?: string): Promise<boolean>
   getParticipant(id: string): Promise<ParticipantRow | null>
   /** The participant if their session may still be used: not erased, and the link they joined through not revoked. */
   getActiveParticipant(id: string): Promise<ParticipantRow | null>

@@ -316,9 +316,37 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal((await store.getParticipant('p1'))?.name, 'Zoé', 'the row itself stays')
       assert.equal((await store.getActiveParticipant('o1'))?.name, 'Olga')
       assert.equal((await store.getActiveParticipant('x1'))?.name, 'Sans lien', 'no link recorded: nothing revokes it')
-      await store.addParticipant(person('p2', 'w1', 'participant', 'Paul'), 'h-p2')
+      assert.equal(await store.addParticipant(person('p2', 'w1', 'participant', 'Paul'), 'h-p2'), true)
       assert.equal((await store.getActiveParticipant('p2'))?.name, 'Paul')
       assert.equal(await store.getActiveParticipant('nobody'), null)
+    }))
+
+  test(`${name}: a join through a link revoked meanwhile adds nobody (a rotation or the end of retention won the race)`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'vide', createdAt: 1 }, [
+        { role: 'participant', secretHash: 'h-p1' },
+      ])
+      await store.rotateLink('w1', 'participant', 'h-p2', 5)
+      assert.equal(await store.addParticipant(person('late', 'w1', 'participant', 'Trop tard'), 'h-p1'), false)
+      assert.equal(await store.getParticipant('late'), null)
+      await store.expireWorkshop('w1', 10, 'w1/drafts/')
+      assert.equal(await store.addParticipant(person('later', 'w1', 'participant', 'Après'), 'h-p2'), false)
+      assert.deepEqual(await store.listParticipants('w1'), [], 'no name in an erased workshop')
+      // Concurrent joins and expiry: whoever got in is erased with the others.
+      await store.createWorkshop({ id: 'w2', title: 'Atelier 2', template: 'vide', createdAt: 1 }, [
+        { role: 'participant', secretHash: 'h-w2' },
+      ])
+      await Promise.all([
+        ...Array.from({ length: 10 }, (_, i) =>
+          store.addParticipant(person(`r${i}`, 'w2', 'participant', `Course ${i}`), 'h-w2'),
+        ),
+        store.expireWorkshop('w2', 20, 'w2/drafts/'),
+      ])
+      assert.deepEqual(
+        (await store.listParticipants('w2')).filter((p) => p.name !== ''),
+        [],
+        'every name of the workshop erased',
+      )
     }))
 
   test(`${name}: deleting a participant removes their row and their drafts, nothing else`, () =>
