@@ -4,9 +4,9 @@
  * A script is recognised by what it holds, not by its file name: the editor
  * registers its version at load (`("@tldraw/editor","3.15.6",…)`, and the
  * same for `tldraw`), so moving it into a shared chunk under another name is
- * caught too. Figures: the script bytes each page fetched (as sent, headers
- * excluded, as compressed on the wire). listPhone.spec.ts measures the list's whole download and time on
- * a throttled phone link.
+ * caught too. Figures: the script bytes each page fetched, compressed as
+ * they travel, headers excluded. listPhone.spec.ts measures the list's whole
+ * download and time on a throttled phone link.
  */
 import { expect, type Page, test } from '@playwright/test'
 import type { CreateWorkshopResponse } from '../../shared/api'
