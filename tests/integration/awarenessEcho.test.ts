@@ -73,7 +73,8 @@ test('while 10 people move their cursors, our client sends only its own presence
   let moves = 0
   const moving = setInterval(() => {
     moves++
-    movers.forEach((m, i) => m.provider.awareness.setLocalStateField('cursor', { x: moves * 10, y: i * 10 }))
+    for (const [i, m] of movers.entries())
+      m.provider.awareness.setLocalStateField('cursor', { x: moves * 10, y: i * 10 })
   }, 1000 / MOVE_HZ)
   await new Promise((r) => setTimeout(r, MOVING_MS))
   clearInterval(moving)
