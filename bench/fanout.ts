@@ -8,7 +8,8 @@
  * the reference's. Figures, not pass/fail: the run only aborts if a server dies
  * or a phase overruns.
  *
- * BENCH_N (default 10,50,200) and BENCH_SECONDS (measured window, default 20).
+ * BENCH_N (default 10,50,200), BENCH_SECONDS (measured window, default 20) and
+ * BENCH_SERVERS (default atelier,reference).
  */
 import { performance as perfHooks } from 'node:perf_hooks'
 import {
@@ -24,6 +25,8 @@ import { GENERATOR_CORE, startAtelier, startReference, type Target } from './loa
 
 const NS = (process.env.BENCH_N ?? '10,50,200').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+/** Which servers to run (default both): `atelier`, `reference`. */
+const SERVERS = (process.env.BENCH_SERVERS ?? 'atelier,reference').split(',')
 const WARMUP_MS = 2000
 /** After the window, how long stragglers may still arrive before they count as lost. */
 const DRAIN_MS = 5000
@@ -151,7 +154,9 @@ console.log(
   `\nEach participant moves its note ${MOVES_PER_SECOND}×/s and its cursor ${CURSORS_PER_SECOND}×/s; ${SECONDS} s measured after ${WARMUP_MS / 1000} s of warm-up, ${DRAIN_MS / 1000} s to drain. Atelier: our client's awareness (own entry only); reference: the stock client (echoes every entry, yjs #732).`,
 )
 for (const n of NS) {
-  const rows = [await measure(startAtelier, n), await measure(startReference, n)]
+  const rows: Row[] = []
+  if (SERVERS.includes('atelier')) rows.push(await measure(startAtelier, n))
+  if (SERVERS.includes('reference')) rows.push(await measure(startReference, n))
   console.log(`\n### N = ${n}\n\n${table(columns, rows)}`)
 }
 process.exit(0)

@@ -7,14 +7,21 @@
  * participant, on receiving it, records the fan-out latency (same process,
  * same clock). Cursors are tldraw presence records in awareness, as our
  * client publishes them.
+ *
+ * Writes are YKeyValue's (the note's older entry deleted and the new one
+ * appended, in one transaction), but no participant builds YKeyValue's map:
+ * its observer walks the whole array, tombstones included, on every received
+ * update (~150 µs at N = 50 after a few thousand moves), and one core cannot
+ * do that for N clients at once. Receivers read the appended entries from each
+ * applied update instead: what travels, and what the server does, is the same.
  */
 import { InstancePresenceRecordType, type TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
-import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { sendOwnAwarenessOnly } from '../../client/sync/ownAwarenessOnly'
 import { RECORDS_ARRAY } from '../../shared/boardDoc'
+import type { RecordEntry } from '../../shared/model/boardRecords'
 import { withAuthor } from '../../shared/model/noteAuthor'
 import { noteRecord, PAGE_ID } from '../../tests/support/records'
 import { type FanoutCounts, LatencyRecorder, now } from './measurement'
@@ -73,24 +80,47 @@ export async function connectParticipant(target: Target, index: number, run: Fan
   // Our client sends only its own awareness entry; the reference is measured with the
   // stock client as it is, echoing every entry it receives (yjs #732).
   if (target.ownAwarenessOnly) sendOwnAwarenessOnly(provider)
-  const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
+  const records = doc.getArray<RecordEntry>(RECORDS_ARRAY)
   const noteId = `shape:bench-${index}`
   const base = withAuthor(
     noteRecord(noteId, `Idée ${index} : mutualiser les tiers-lieux`, (index % 20) * 220, 0),
     admission.participantId,
   )
   let x = (base as { x: number }).x
+  const seen = new Set<string>()
 
-  records.on('change', (changes: Map<string, { action: string; newValue?: TLRecord }>) => {
+  // Each update as applied (the stock provider applies what it receives, then the doc tells
+  // its bytes): its appended entries, decoded from those bytes. Y.YEvent#changes would walk
+  // the whole array, tombstones included, at every update.
+  doc.on('update', (update: Uint8Array) => {
     const at = now()
-    for (const [key, change] of changes) {
-      if (key === noteId || change.action === 'delete') continue
-      const bench = (change.newValue?.meta as { bench?: BenchMeta } | undefined)?.bench
-      if (!bench?.counted) continue
-      run.movesReceived++
-      run.latencies.add(at - bench.sentAt)
+    for (const struct of Y.decodeUpdate(update).structs) {
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
+      for (const entry of struct.content.arr as Partial<RecordEntry>[]) {
+        // Decoded, not integrated, an item names no parent: keep what has the records' shape.
+        if (typeof entry?.key !== 'string' || typeof entry.val !== 'object' || entry.val === null) continue
+        seen.add(entry.key)
+        if (entry.key === noteId) continue
+        const bench = (entry.val as { meta?: { bench?: BenchMeta } }).meta?.bench
+        if (!bench?.counted) continue
+        run.movesReceived++
+        run.latencies.add(at - bench.sentAt)
+      }
     }
   })
+  /** YKeyValue.set: our note's current entry replaced by a new one at the end. */
+  const write = (record: TLRecord) =>
+    doc.transact(() => {
+      let i = 0
+      for (const entry of records) {
+        if (entry.key === noteId) {
+          records.delete(i)
+          break
+        }
+        i++
+      }
+      records.push([{ key: noteId, val: record }])
+    })
   const awareness = provider.awareness
   awareness.on('update', ({ added, updated }: { added: number[]; updated: number[] }) => {
     if (!run.measuring) return
@@ -113,7 +143,7 @@ export async function connectParticipant(target: Target, index: number, run: Fan
       resolve()
     })
   })
-  records.set(noteId, base)
+  write(base)
   awareness.setLocalState({ user, presence })
 
   const timers: NodeJS.Timeout[] = []
@@ -122,7 +152,7 @@ export async function connectParticipant(target: Target, index: number, run: Fan
     const sentAt = now()
     const counted = run.measuring
     if (counted) run.movesSent++
-    records.set(noteId, { ...base, x, meta: { ...base.meta, bench: { sentAt, counted } } } as TLRecord)
+    write({ ...base, x, meta: { ...base.meta, bench: { sentAt, counted } } } as TLRecord)
   }
   let step = 0
   const cursor = () => {
@@ -147,7 +177,7 @@ export async function connectParticipant(target: Target, index: number, run: Fan
   }
   return {
     noteId,
-    sees: (ids) => ids.every((id) => records.has(id)),
+    sees: (ids) => ids.every((id) => seen.has(id)),
     startMoving() {
       // Each participant starts at a random phase, as people do not move in step.
       const moveMs = 1000 / MOVES_PER_SECOND
