@@ -188,12 +188,15 @@ async function openAndLeave(round: number, heapBefore: number): Promise<{ heapAf
       }
     }),
   )
-  const loaded = await scrapeUntil(
-    (s) => s.get('atelier_rooms_loaded') === ROOMS && s.get('atelier_connections') === ROOMS,
-    `${ROOMS} rooms loaded`,
+  // Loaded and connected come first; the last notes are committed by the next group commit.
+  await scrapeUntil(
+    (s) =>
+      s.get('atelier_rooms_loaded') === ROOMS &&
+      s.get('atelier_connections') === ROOMS &&
+      value(s, 'atelier_updates_total') >= updatesBefore + ROOMS,
+    `${ROOMS} rooms loaded, every participant's notes committed`,
   )
   const openMs = performance.now() - started
-  assert.ok(value(loaded, 'atelier_updates_total') >= updatesBefore + ROOMS, "every participant's notes committed")
   const full = await memory()
 
   const leftAt = performance.now()
@@ -222,7 +225,10 @@ async function scrapeUntil(check: (s: Scrape) => boolean, what: string, timeoutM
     last = await scrapeMetrics(server)
     if (check(last)) return last
     if (Date.now() > deadline)
-      assert.fail(`${what}: rooms ${last.get('atelier_rooms_loaded')}, connections ${last.get('atelier_connections')}`)
+      assert.fail(
+        `${what}: rooms ${last.get('atelier_rooms_loaded')}, connections ${last.get('atelier_connections')}, ` +
+          `updates ${last.get('atelier_updates_total')}`,
+      )
     await new Promise((r) => setTimeout(r, 100))
   }
 }
