@@ -11,4 +11,6 @@ fi
 # tldraw opens a BroadcastChannel at import time (keeping a test process alive)
 # unless NODE_ENV is 'test'.
 export NODE_ENV=test
-exec node --import tsx --test --test-concurrency=1 "${files[@]}"
+# --test-force-exit: a test that fails before its clean-up (a provider still reconnecting)
+# must not hold CI until its timeout.
+exec node --import tsx --test --test-concurrency=1 --test-force-exit "${files[@]}"

@@ -131,10 +131,11 @@ export class RoomManager {
     const l = this.loaded.get(room.name)
     if (!l) return
     this.opts.onUpdate?.(room)
-    if (++l.logLength >= this.opts.compactAfterUpdates) {
+    // While one compaction runs the count keeps growing, so the first update after it
+    // starts the next: a burst must not leave its log unfolded until the room unloads.
+    if (++l.logLength >= this.opts.compactAfterUpdates && !this.compactor.isRunning(room.name)) {
       l.logLength = 0
-      // Compaction folds what is committed so far; later appends stay in the log.
-      if (!this.compactor.isRunning(room.name)) void this.compact(room.name)
+      void this.compact(room.name)
     }
   }
 
@@ -146,6 +147,14 @@ export class RoomManager {
       this.opts.logger.info({ event: 'room_compacted', room: name, ...folded, ms })
     } catch (e) {
       this.opts.logger.warn({ event: 'compaction_failed', room: name, error: String(e) })
+      return
+    }
+    // It folded what was committed when it started; a burst that came meanwhile (or whose
+    // commits lagged, as PostgreSQL's may) starts the next one now, not at the next update.
+    const l = this.loaded.get(name)
+    if (l && l.logLength >= this.opts.compactAfterUpdates) {
+      l.logLength = 0
+      void this.compact(name)
     }
   }
 
