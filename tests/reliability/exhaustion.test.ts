@@ -55,6 +55,9 @@ before(async () => {
       // Opening 500 workshops takes 500 creations and 500 joins from the test's one address
       // within a minute: over the default budget of 600, as it should be for one address.
       ATELIER_HTTP_RATE_LIMIT_JOINS_PER_MINUTE: '0',
+      // Room for the 500 boards and whatever else is loaded meanwhile (control documents,
+      // the previous test's boards still unloading): this measures unloading, not the cap.
+      ATELIER_MAX_ROOMS: String(ROOMS + 100),
     },
   })
   inspector = await connectInspector(inspectPort)
