@@ -14,6 +14,7 @@ import type { RecordEntry } from '../../shared/model/boardRecords'
 import { CloseCodes, type CloseReason } from '../../shared/protocol'
 import { AwarenessRegistry } from './awarenessRegistry'
 import type { Connection } from './connection'
+import { Fanout } from './fanout'
 import {
   type AwarenessEntry,
   readAwarenessUpdate,
@@ -22,7 +23,6 @@ import {
   writeAwarenessUpdate,
   writeSyncStep1,
   writeSyncStep2,
-  writeUpdate,
 } from './messages'
 import { NoteAuthors } from './noteAuthors'
 import { checkUpdate } from './updateValidator'
@@ -49,6 +49,9 @@ export class Room {
   readonly connections = new Set<Connection>()
   private readonly awareness: AwarenessRegistry
   private readonly noteAuthors: NoteAuthors
+  private readonly fanout: Fanout
+  /** While `changes` runs: the document's own encodings of its transactions. */
+  private encoded: Uint8Array[] | null = null
 
   constructor(
     readonly name: string,
@@ -57,6 +60,11 @@ export class Room {
   ) {
     this.awareness = new AwarenessRegistry(deps.maxAwarenessBytes)
     this.noteAuthors = new NoteAuthors(doc.getArray<RecordEntry>(RECORDS_ARRAY))
+    this.fanout = new Fanout(this.connections, {
+      currentBatch: () => deps.writer.batch,
+      afterCommit: (fn) => deps.writer.afterCommit(fn),
+    })
+    doc.on('update', (update: Uint8Array) => this.encoded?.push(update))
   }
 
   join(conn: Connection): void {
@@ -68,8 +76,7 @@ export class Room {
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
-    const removed = this.awareness.remove(conn)
-    if (removed.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(removed)), conn)
+    this.fanout.awarenessChanged(this.awareness.remove(conn), conn)
   }
 
   receive(conn: Connection, frame: Uint8Array): void {
@@ -121,8 +128,9 @@ export class Room {
     if (!check.ok)
       return this.refuse(conn, authorRefused ? CloseCodes.noteAuthor : CloseCodes.invalidMessage, check.reason)
     if (check.empty) return
+    let changes: Uint8Array[]
     try {
-      Y.applyUpdate(this.doc, update, conn)
+      changes = this.changes(() => Y.applyUpdate(this.doc, update, conn))
     } catch {
       this.refuse(conn, CloseCodes.invalidMessage, 'update failed to apply')
       return this.deps.onCorrupted(this)
@@ -131,10 +139,28 @@ export class Room {
       this.refuse(conn, CloseCodes.invalidMessage, 'update left pending structs')
       return this.deps.onCorrupted(this)
     }
-    this.deps.writer.append(this.name, update)
-    this.deps.onUpdate?.(this)
-    const message = writeUpdate(update)
-    this.deps.writer.afterCommit(() => this.broadcast(message, conn))
+    this.publish(changes, conn)
+  }
+
+  /** What `apply` changed in the document, as the document encodes it (nothing if it changed nothing). */
+  private changes(apply: () => void): Uint8Array[] {
+    const encoded: Uint8Array[] = []
+    this.encoded = encoded
+    try {
+      apply()
+      return encoded
+    } finally {
+      this.encoded = null
+    }
+  }
+
+  /** Logs `changes` and sends them to everyone but `from` once they are durable. */
+  private publish(changes: readonly Uint8Array[], from: Connection | null): void {
+    for (const update of changes) {
+      this.deps.writer.append(this.name, update)
+      this.deps.onUpdate?.(this)
+      this.fanout.update(update, from)
+    }
   }
 
   /**
@@ -160,7 +186,7 @@ export class Room {
     }
     const result = this.awareness.apply(conn, entries)
     if (!result.ok) return this.refuse(conn, CloseCodes.invalidMessage, result.reason)
-    if (result.accepted.length > 0) this.broadcast(writeAwareness(writeAwarenessUpdate(result.accepted)), conn)
+    this.fanout.awarenessChanged(result.accepted, conn)
     if (result.reply.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(result.reply)))
   }
 
@@ -169,24 +195,10 @@ export class Room {
    * like any update, and broadcast to everyone once committed.
    */
   serverChange(change: (doc: Y.Doc) => void): void {
-    const updates: Uint8Array[] = []
-    const collect = (update: Uint8Array) => updates.push(update)
-    this.doc.on('update', collect)
-    try {
-      this.doc.transact(() => change(this.doc), SERVER_ORIGIN)
-    } finally {
-      this.doc.off('update', collect)
-    }
-    for (const update of updates) {
-      this.deps.writer.append(this.name, update)
-      this.deps.onUpdate?.(this)
-      const message = writeUpdate(update)
-      this.deps.writer.afterCommit(() => this.broadcast(message, null))
-    }
-  }
-
-  private broadcast(message: Uint8Array, except: Connection | null): void {
-    for (const c of this.connections) if (c !== except) c.send(message)
+    this.publish(
+      this.changes(() => this.doc.transact(() => change(this.doc), SERVER_ORIGIN)),
+      null,
+    )
   }
 
   private refuse(conn: Connection, reason: CloseReason, detail: string): void {

@@ -18,6 +18,8 @@ export interface UpdateWriterEvents {
 
 export class UpdateWriter {
   private pending: DocAppend[] = []
+  /** Stands for the appends not yet committing: a new object each time a commit takes them (see Fanout). */
+  batch: object = {}
   private callbacks: (() => void)[] = []
   private scheduled = false
   private inFlight: Promise<void> | null = null
@@ -64,6 +66,7 @@ export class UpdateWriter {
     const callbacks = this.callbacks
     this.pending = []
     this.callbacks = []
+    this.batch = {}
     const started = performance.now()
     const run = async () => {
       try {

@@ -69,7 +69,7 @@ test('while 10 people move their cursors, our client sends only its own presence
   await Promise.all(movers.map((m) => m.synced()))
   await eventually(() => mine.provider.synced && stockProvider.synced, 10_000, 'observers synced')
 
-  const sentBefore = { ours: ours.sent, stock: stock.sent }
+  const sentBefore = { ours: ours.sent, stock: stock.sent, stockReceived: stock.received }
   let moves = 0
   const moving = setInterval(() => {
     moves++
@@ -89,12 +89,20 @@ test('while 10 people move their cursors, our client sends only its own presence
 
   const sentOurs = ours.sent - sentBefore.ours
   const sentStock = stock.sent - sentBefore.stock
+  const receivedStock = stock.received - sentBefore.stockReceived
   const received = MOVERS * moves
   console.log(
-    `figure: ${MOVERS} cursors × ${MOVE_HZ} Hz for ${MOVING_MS / 1000} s (${received} moves): ` +
+    `figure: ${MOVERS} cursors × ${MOVE_HZ} Hz for ${MOVING_MS / 1000} s (${received} moves, ` +
+      `relayed to the stock provider in ${receivedStock} messages): ` +
       `our client sent ${sentOurs} messages, the stock provider ${sentStock}`,
   )
   // Ours may send a liveness probe or two (client/sync/delivery.ts), never one per move it hears.
   assert.ok(sentOurs <= 5, `our client sent ${sentOurs} messages`)
-  assert.ok(sentStock >= received / 2, `the stock provider echoes (${sentStock} of ${received}): the baseline holds`)
+  // The server coalesces a turn's cursors into one message (server/rooms/fanout.ts); the stock
+  // provider still answers each message it receives with one of its own.
+  assert.ok(receivedStock >= moves / 2, `the stock provider heard the moves (${receivedStock} messages)`)
+  assert.ok(
+    sentStock >= receivedStock / 2,
+    `the stock provider echoes (${sentStock} of ${receivedStock}): the baseline holds`,
+  )
 })

@@ -1,7 +1,7 @@
 /**
  * A `ws` WebSocket class that notes, in one log, when each socket is created
  * (a connection attempt), when it opens (the server accepted the upgrade) and
- * how many messages it sends — for tests of what a client does on the wire.
+ * how many messages it sends and receives — for tests of what a client does on the wire.
  */
 import WebSocket from 'ws'
 
@@ -12,10 +12,12 @@ export interface SocketLog {
   opens: number[]
   /** Messages sent, all sockets together. */
   sent: number
+  /** Messages received, all sockets together. */
+  received: number
 }
 
 export function newSocketLog(): SocketLog {
-  return { attempts: [], opens: [], sent: 0 }
+  return { attempts: [], opens: [], sent: 0, received: 0 }
 }
 
 /** A WebSocket class for a provider's WebSocketPolyfill option, logging into `log`. */
@@ -25,6 +27,7 @@ export function loggingSocketClass(log: SocketLog): typeof globalThis.WebSocket 
       super(url, protocols)
       log.attempts.push(performance.now())
       this.addEventListener('open', () => log.opens.push(performance.now()))
+      this.addEventListener('message', () => log.received++)
     }
     // y-websocket only ever calls send(data).
     override send(data: Parameters<WebSocket['send']>[0]): void {

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import * as decoding from 'lib0/decoding'
+import * as Y from 'yjs'
+import { tempDataDir } from '../../tests/support/serverProcess'
+import { openSqliteStore } from '../storage/sqliteStore'
+import type { Store } from '../storage/store'
+import type { Connection } from './connection'
+import { Fanout } from './fanout'
+import { type AwarenessEntry, readAwarenessUpdate, readClientMessage } from './messages'
+import { UpdateWriter } from './updateWriter'
+
+/** A peer that keeps what it is sent (the room only ever calls send). */
+function peer(): Connection & { got: Uint8Array[] } {
+  const got: Uint8Array[] = []
+  return { got, send: (m: Uint8Array) => got.push(m) } as unknown as Connection & { got: Uint8Array[] }
+}
+
+/** The texts an update message carries, applied to a fresh document. */
+function textsOf(message: Uint8Array): string[] {
+  const m = readClientMessage(message)
+  assert.equal(m.type, 'update')
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, m.update)
+  return doc.getArray<string>('a').toArray().sort()
+}
+
+/** One update per text, each from its own writer (a document's own encoding). */
+function updatesFrom(texts: string[]): Uint8Array[] {
+  return texts.map((t) => {
+    const writer = new Y.Doc()
+    writer.getArray<string>('a').push([t])
+    return Y.encodeStateAsUpdate(writer)
+  })
+}
+
+function fanoutWith(store: Store, peers: Set<Connection>) {
+  const writer = new UpdateWriter(store, { onCommitError: assert.fail })
+  const fanout = new Fanout(peers, { currentBatch: () => writer.batch, afterCommit: (fn) => writer.afterCommit(fn) })
+  return { writer, fanout }
+}
+
+test('the updates of one commit reach each peer as one message, without the peer’s own', async () => {
+  const store = openSqliteStore(tempDataDir())
+  const [a, b, c] = [peer(), peer(), peer()]
+  const { writer, fanout } = fanoutWith(store, new Set([a, b, c]))
+  const [ua, ub, us] = updatesFrom(['de a', 'de b', 'du serveur'])
+  for (const [u, from] of [
+    [ua, a],
+    [ub, b],
+    [us, null],
+  ] as const) {
+    writer.append('w/board', u as Uint8Array)
+    fanout.update(u as Uint8Array, from)
+  }
+  assert.equal(a.got.length + b.got.length + c.got.length, 0, 'nothing before the commit')
+  await writer.flush()
+  assert.deepEqual(
+    [a, b, c].map((p) => p.got.length),
+    [1, 1, 1],
+  )
+  assert.deepEqual(textsOf(a.got[0]!), ['de b', 'du serveur'])
+  assert.deepEqual(textsOf(b.got[0]!), ['de a', 'du serveur'])
+  assert.deepEqual(textsOf(c.got[0]!), ['de a', 'de b', 'du serveur'])
+  await store.close()
+})
+
+test('an update appended while a commit runs waits for its own commit', async () => {
+  const sqlite = openSqliteStore(tempDataDir())
+  // The real store, committing slowly (as PostgreSQL may under load).
+  let release: () => void = () => {}
+  const store = new Proxy(sqlite, {
+    get(target, key, receiver) {
+      if (key !== 'appendUpdates') return Reflect.get(target, key, receiver)
+      return async (entries: Parameters<Store['appendUpdates']>[0]) => {
+        await new Promise<void>((r) => (release = r))
+        return target.appendUpdates(entries)
+      }
+    },
+  })
+  const [a, b] = [peer(), peer()]
+  const { writer, fanout } = fanoutWith(store, new Set([a, b]))
+  const [first, second] = updatesFrom(['première', 'seconde'])
+  writer.append('w/board', first!)
+  fanout.update(first!, a)
+  await new Promise((r) => setImmediate(r)) // the commit of `first` has started
+  writer.append('w/board', second!)
+  fanout.update(second!, a)
+  release()
+  await new Promise((r) => setImmediate(r))
+  assert.deepEqual(b.got.map(textsOf), [['première']], 'the first commit carries only its own update')
+  await new Promise((r) => setImmediate(r))
+  release()
+  await writer.flush()
+  assert.deepEqual(b.got.map(textsOf), [['première'], ['seconde']])
+  assert.equal(a.got.length, 0, 'the author gets nothing of its own')
+  await sqlite.close()
+})
+
+test('the cursors of one turn go out as one message per peer, the latest of each, without the peer’s own', async () => {
+  const store = openSqliteStore(tempDataDir())
+  const [a, b, c] = [peer(), peer(), peer()]
+  const { fanout } = fanoutWith(store, new Set([a, b, c]))
+  const entry = (clientId: number, clock: number): AwarenessEntry => ({ clientId, clock, json: `{"x":${clock}}` })
+  fanout.awarenessChanged([entry(1, 1)], a)
+  fanout.awarenessChanged([entry(2, 1)], b)
+  fanout.awarenessChanged([entry(1, 2)], a)
+  assert.equal(a.got.length + b.got.length + c.got.length, 0, 'sent at the end of the turn')
+  await new Promise((r) => setImmediate(r))
+  const entriesOf = (p: { got: Uint8Array[] }) =>
+    p.got.map((m) => {
+      const d = decoding.createDecoder(m)
+      decoding.readVarUint(d) // message type: awareness
+      return readAwarenessUpdate(decoding.readVarUint8Array(d)).map((e) => [e.clientId, e.clock])
+    })
+  assert.deepEqual(entriesOf(a), [[[2, 1]]])
+  assert.deepEqual(entriesOf(b), [[[1, 2]]])
+  assert.deepEqual(entriesOf(c), [
+    [
+      [2, 1],
+      [1, 2],
+    ],
+  ])
+  await store.close()
+})
