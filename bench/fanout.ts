@@ -11,7 +11,7 @@
  * BENCH_N (default 10,50,200), BENCH_SECONDS (measured window, default 20) and
  * BENCH_SERVERS (default atelier,reference).
  */
-import { performance as perfHooks } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance as perfHooks } from 'node:perf_hooks'
 import {
   CURSORS_PER_SECOND,
   connectParticipant,
@@ -52,6 +52,7 @@ interface Row {
   cpuMicrosPerUpdate: number
   peakRss: number
   generatorBusy: number
+  generatorLagP99: number
   load: string
 }
 
@@ -97,6 +98,9 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
     await sleep(WARMUP_MS)
     const cpuBefore = cpuSeconds(target.pid)
     const eluBefore = eventLoopUtilization()
+    // How late the generator's own event loop runs: a fan-out figure includes it.
+    const lag = monitorEventLoopDelay({ resolution: 1 })
+    lag.enable()
     const started = performance.now()
     run.measuring = true
     await sleep(SECONDS * 1000)
@@ -104,6 +108,7 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
     const seconds = (performance.now() - started) / 1000
     const serverCpu = cpuSeconds(target.pid) - cpuBefore
     const generatorBusy = eventLoopUtilization(eluBefore).utilization
+    lag.disable()
     for (const p of participants) p.stopMoving()
 
     const expected = run.movesSent * (n - 1)
@@ -125,6 +130,7 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
       cpuMicrosPerUpdate: delivered === 0 ? Number.NaN : (serverCpu * 1e6) / delivered,
       peakRss: peakRssMiB(target.pid),
       generatorBusy: 100 * generatorBusy,
+      generatorLagP99: lag.percentile(99) / 1e6,
       load: loadAverage(),
     }
   } finally {
@@ -147,6 +153,7 @@ const columns: Column<Row>[] = [
   { title: 'CPU per update', cell: (r) => `${r.cpuMicrosPerUpdate.toFixed(1)} µs`, value: (r) => r.cpuMicrosPerUpdate },
   { title: 'peak RSS', cell: (r) => `${r.peakRss.toFixed(0)} MiB`, value: (r) => r.peakRss },
   { title: 'generator busy', cell: (r) => percent(r.generatorBusy) },
+  { title: 'generator lag p99', cell: (r) => ms(r.generatorLagP99) },
   { title: 'load avg', cell: (r) => r.load },
 ]
 
