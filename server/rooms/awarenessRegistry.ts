@@ -64,16 +64,17 @@ export class AwarenessRegistry {
       }
       if (entry.clientId !== own) continue
       if (entry.json.length > this.maxStateBytes) return { ok: false, reason: 'awareness state too large' }
+      const current = this.entries.get(own)
+      const newer =
+        current === undefined || current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null')
+      // An old state (the stock client's echo of its own entry) is dropped unread: parsing it would cost as much as a new one.
+      if (!newer) continue
       if (entry.json !== 'null') {
         const state = parseObject(entry.json)
         if (!state) return { ok: false, reason: 'awareness state is not a JSON object' }
         if (!namesOnly(state, owner.participantId))
           return { ok: false, reason: 'awareness state names another participant' }
       }
-      const current = this.entries.get(own)
-      const newer =
-        current === undefined || current.clock < entry.clock || (current.clock === entry.clock && entry.json === 'null')
-      if (!newer) continue
       if (entry.json === 'null') this.entries.delete(own)
       else this.entries.set(own, { ...entry, owner })
       accepted.push(entry)

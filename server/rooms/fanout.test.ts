@@ -40,7 +40,7 @@ function fanoutWith(store: Store, peers: Set<Connection>) {
   return { writer, fanout }
 }
 
-test('the updates of one commit reach each peer as one message, without the peer’s own', async () => {
+test('the updates of one commit reach each peer as one message, encoded once for all', async () => {
   const store = openSqliteStore(tempDataDir())
   const [a, b, c] = [peer(), peer(), peer()]
   const { writer, fanout } = fanoutWith(store, new Set([a, b, c]))
@@ -59,9 +59,19 @@ test('the updates of one commit reach each peer as one message, without the peer
     [a, b, c].map((p) => p.got.length),
     [1, 1, 1],
   )
-  assert.deepEqual(textsOf(a.got[0]!), ['de b', 'du serveur'])
-  assert.deepEqual(textsOf(b.got[0]!), ['de a', 'du serveur'])
-  assert.deepEqual(textsOf(c.got[0]!), ['de a', 'de b', 'du serveur'])
+  // Two authors: everyone gets the whole batch (one merge, not one per author).
+  for (const p of [a, b, c]) assert.deepEqual(textsOf(p.got[0]!), ['de a', 'de b', 'du serveur'])
+  assert.equal(a.got[0], c.got[0], 'the same bytes for everyone')
+
+  // One author and the server: the others get it whole, the author only the server's part.
+  const [ua2, us2] = updatesFrom(['encore a', 'encore le serveur'])
+  writer.append('w/board', ua2!)
+  fanout.update(ua2!, a)
+  writer.append('w/board', us2!)
+  fanout.update(us2!, null)
+  await writer.flush()
+  assert.deepEqual(textsOf(a.got[1]!), ['encore le serveur'])
+  assert.deepEqual(textsOf(b.got[1]!), ['encore a', 'encore le serveur'])
   await store.close()
 })
 
@@ -97,7 +107,7 @@ test('an update appended while a commit runs waits for its own commit', async ()
   await sqlite.close()
 })
 
-test('the cursors of one turn go out as one message per peer, the latest of each, without the peer’s own', async () => {
+test('the cursors of one turn go out as one message per peer, the latest of each', async () => {
   const store = openSqliteStore(tempDataDir())
   const [a, b, c] = [peer(), peer(), peer()]
   const { fanout } = fanoutWith(store, new Set([a, b, c]))
@@ -113,13 +123,17 @@ test('the cursors of one turn go out as one message per peer, the latest of each
       decoding.readVarUint(d) // message type: awareness
       return readAwarenessUpdate(decoding.readVarUint8Array(d)).map((e) => [e.clientId, e.clock])
     })
-  assert.deepEqual(entriesOf(a), [[[2, 1]]])
-  assert.deepEqual(entriesOf(b), [[[1, 2]]])
-  assert.deepEqual(entriesOf(c), [
-    [
-      [2, 1],
-      [1, 2],
-    ],
-  ])
+  for (const p of [a, b, c])
+    assert.deepEqual(entriesOf(p), [
+      [
+        [2, 1],
+        [1, 2],
+      ],
+    ])
+  // A sole author's turn reaches the others, not the author.
+  fanout.awarenessChanged([entry(1, 3)], a)
+  await new Promise((r) => setImmediate(r))
+  assert.equal(a.got.length, 1)
+  assert.deepEqual(entriesOf(b)[1], [[1, 3]])
   await store.close()
 })

@@ -7,8 +7,8 @@
  * fall over at 200 participants (N updates × N peers messages, each a syscall
  * and, for the stock client, a decode and an awareness echo). Here a peer gets
  * one message per commit, whatever the number of writers, and each message is
- * encoded once for all the peers it suits: a peer never gets its own writes
- * back, so an author of the batch gets the batch without its own part.
+ * encoded once for all the peers it suits (see sendToPeers for who gets their
+ * own writes back).
  *
  * The updates merged are the server's own encodings of what it applied (the
  * document's 'update' event), never the bytes a client sent: Y.mergeUpdates on
@@ -85,8 +85,11 @@ export class Fanout {
 }
 
 /**
- * Sends `changes` to each peer but their own: one message for everyone who wrote
- * none of them, and one per author without its part (each encoded once).
+ * Sends `changes` to the peers, each change encoded once for all: a batch with one author
+ * reaches the others whole and its author without its part (the common case: nobody gets
+ * their own keystrokes back); a batch with several authors reaches everyone whole, the
+ * authors included — they skip what they already hold, while one merge per author would
+ * make a big room's batches quadratic (at 200 participants the merges took the whole core).
  */
 function sendToPeers<T>(
   peers: ReadonlySet<Connection>,
@@ -96,14 +99,10 @@ function sendToPeers<T>(
   if (changes.length === 0) return
   const authors = new Set<Connection>()
   for (const c of changes) if (c.from) authors.add(c.from)
-  let everything: Uint8Array | null = null
-  for (const peer of peers) {
-    if (!authors.has(peer)) {
-      everything ??= encode(changes.map((c) => c.item))
-      peer.send(everything)
-      continue
-    }
-    const others = changes.filter((c) => c.from !== peer).map((c) => c.item)
-    if (others.length > 0) peer.send(encode(others))
-  }
+  const everything = encode(changes.map((c) => c.item))
+  const [soleAuthor] = authors.size === 1 ? authors : [null]
+  for (const peer of peers) if (peer !== soleAuthor) peer.send(everything)
+  if (!soleAuthor || !peers.has(soleAuthor)) return
+  const others = changes.filter((c) => c.from !== soleAuthor).map((c) => c.item)
+  if (others.length > 0) soleAuthor.send(encode(others))
 }
