@@ -45,4 +45,6 @@ export interface FanoutCounts {
   cursorsReceived: number
   /** Messages the participants sent up inside the window. */
   messagesSent: number
+  /** Messages the participants received inside the window. */
+  messagesReceived: number
 }

@@ -12,8 +12,8 @@
  * appended, in one transaction), but no participant builds YKeyValue's map:
  * its observer walks the whole array, tombstones included, on every received
  * update (~150 µs at N = 50 after a few thousand moves), and one core cannot
- * do that for N clients at once. Receivers read the appended entries from each
- * applied update instead: what travels, and what the server does, is the same.
+ * do that for N clients at once. Receivers read the entries each transaction
+ * appended instead: what travels, and what the server does, is the same.
  */
 import { InstancePresenceRecordType, type TLRecord } from '@tldraw/tlschema'
 import WebSocket from 'ws'
@@ -40,19 +40,42 @@ interface BenchMeta {
 export class FanoutRun implements FanoutCounts {
   readonly latencies = new LatencyRecorder()
   movesSent = 0
+  /** (move, measuring peer) pairs that should arrive: each move counted once per receiver but its sender. */
+  movesExpected = 0
   movesReceived = 0
+  /** Participants that decode and measure what they receive (the others are sinks, see connectParticipant). */
+  receivers = 0
   cursorsReceived = 0
   /** Messages the participants sent to the server inside the window (awareness echoes included). */
   messagesSent = 0
+  /** Messages the participants received from the server inside the window. */
+  messagesReceived = 0
   /** Inside the measured window: moves sent now count, cursors received now count. */
   measuring = false
   /** The WebSocket class the participants connect with. */
   readonly socket = countingSocket(this)
 }
 
-/** The stock `ws` class, counting what this run's participants send while measuring. */
+/** A socket whose incoming messages, once `sink` is set, are counted and dropped instead of handed to the provider. */
+type SinkableSocket = WebSocket & { sink: (() => void) | null }
+
+/** The stock `ws` class, counting what this run's participants send and receive while measuring. */
 function countingSocket(run: FanoutRun): typeof WebSocket {
   return class extends WebSocket {
+    sink: (() => void) | null = null
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args)
+      this.on('message', () => {
+        if (run.measuring) run.messagesReceived++
+      })
+    }
+    // y-websocket listens through `onmessage`: a sink's handler never sees a message.
+    override set onmessage(handler: WebSocket['onmessage']) {
+      super.onmessage = handler && ((event) => (this.sink ? this.sink() : handler.call(this, event)))
+    }
+    override get onmessage(): WebSocket['onmessage'] {
+      return super.onmessage
+    }
     override send(data: Parameters<WebSocket['send']>[0]): void {
       if (run.measuring) run.messagesSent++
       super.send(data)
@@ -69,7 +92,20 @@ export interface Participant {
   destroy(): void
 }
 
-export async function connectParticipant(target: Target, index: number, run: FanoutRun): Promise<Participant> {
+/**
+ * A participant that `receives` decodes everything and measures; one that does not is a
+ * sink once moving starts: the server sends it everything as to anyone, its socket reads
+ * it, but its provider never decodes it. One core cannot decode for 200 stock clients
+ * (each move costs each receiver ~15 µs: 200 × 199 × 2 moves/s is 1.2 cores), so at large
+ * N a sample of the participants measures for all — the server's work is the same.
+ */
+export async function connectParticipant(
+  target: Target,
+  index: number,
+  run: FanoutRun,
+  receives = true,
+): Promise<Participant> {
+  if (receives) run.receivers++
   const admission: Admission = await target.admit(`Participant ${index}`)
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
@@ -89,22 +125,29 @@ export async function connectParticipant(target: Target, index: number, run: Fan
   let x = (base as { x: number }).x
   const seen = new Set<string>()
 
-  // Each update as applied (the stock provider applies what it receives, then the doc tells
-  // its bytes): its appended entries, decoded from those bytes. Y.YEvent#changes would walk
-  // the whole array, tombstones included, at every update.
-  doc.on('update', (update: Uint8Array) => {
+  // What each transaction appended, read from the items it integrated (from the state before
+  // to the state after, per writer), before garbage collection drops the content of those it
+  // also deleted. Y.YEvent#changes would walk the whole array, tombstones included, at every
+  // update; decoding the update's bytes again would double the receiver's work.
+  doc.on('afterTransaction', (tr: Y.Transaction) => {
     const at = now()
-    for (const struct of Y.decodeUpdate(update).structs) {
-      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue
-      for (const entry of struct.content.arr as Partial<RecordEntry>[]) {
-        // Decoded, not integrated, an item names no parent: keep what has the records' shape.
-        if (typeof entry?.key !== 'string' || typeof entry.val !== 'object' || entry.val === null) continue
-        seen.add(entry.key)
-        if (entry.key === noteId) continue
-        const bench = (entry.val as { meta?: { bench?: BenchMeta } }).meta?.bench
-        if (!bench?.counted) continue
-        run.movesReceived++
-        run.latencies.add(at - bench.sentAt)
+    for (const [client, after] of tr.afterState) {
+      const before = tr.beforeState.get(client) ?? 0
+      if (after <= before) continue
+      const structs = doc.store.clients.get(client) as (Y.Item | Y.GC)[]
+      for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+        const struct = structs[i] as Y.Item | Y.GC
+        if (struct.id.clock >= after) break
+        if (!(struct instanceof Y.Item) || struct.parent !== records || !(struct.content instanceof Y.ContentAny))
+          continue
+        for (const entry of struct.content.arr as RecordEntry[]) {
+          seen.add(entry.key)
+          if (entry.key === noteId) continue
+          const bench = (entry.val as { meta?: { bench?: BenchMeta } }).meta?.bench
+          if (!bench?.counted) continue
+          run.movesReceived++
+          run.latencies.add(at - bench.sentAt)
+        }
       }
     }
   })
@@ -151,7 +194,10 @@ export async function connectParticipant(target: Target, index: number, run: Fan
     x += 10
     const sentAt = now()
     const counted = run.measuring
-    if (counted) run.movesSent++
+    if (counted) {
+      run.movesSent++
+      run.movesExpected += run.receivers - (receives ? 1 : 0)
+    }
     write({ ...base, x, meta: { ...base.meta, bench: { sentAt, counted } } } as TLRecord)
   }
   let step = 0
@@ -179,6 +225,11 @@ export async function connectParticipant(target: Target, index: number, run: Fan
     noteId,
     sees: (ids) => ids.every((id) => seen.has(id)),
     startMoving() {
+      if (!receives) {
+        // The provider reconnects when nothing reached it for 30 s: tell it something did.
+        const p = provider as unknown as { ws: SinkableSocket | null; wsLastMessageReceived: number }
+        if (p.ws) p.ws.sink = () => (p.wsLastMessageReceived = Date.now())
+      }
       // Each participant starts at a random phase, as people do not move in step.
       const moveMs = 1000 / MOVES_PER_SECOND
       const cursorMs = 1000 / CURSORS_PER_SECOND
