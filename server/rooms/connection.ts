@@ -82,6 +82,23 @@ export class Connection {
     this.socket.send(message, { binary: true })
   }
 
+  /**
+   * Holds what is sent until `uncork`, so that several messages leave in one write (ws
+   * corks around each frame; an outer cork makes those writes one writev). `_socket` is
+   * ws's own net.Socket: not in its types, there since ws 1.
+   */
+  cork(): void {
+    this.rawSocket()?.cork()
+  }
+
+  uncork(): void {
+    this.rawSocket()?.uncork()
+  }
+
+  private rawSocket(): { cork(): void; uncork(): void } | undefined {
+    return (this.socket as unknown as { _socket?: { cork(): void; uncork(): void } })._socket
+  }
+
   /** Closes with `reason`; `refusal` names it for the metrics (by default from its code; null: not a refusal). */
   close(reason: CloseReason, refusal: RefusalReason | null = REFUSALS.get(reason.code) ?? null): void {
     if (this.closed) return

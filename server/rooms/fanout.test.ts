@@ -6,14 +6,16 @@ import { tempDataDir } from '../../tests/support/serverProcess'
 import { openSqliteStore } from '../storage/sqliteStore'
 import type { Store } from '../storage/store'
 import type { Connection } from './connection'
-import { Fanout } from './fanout'
+import { Fanout, sendSpacingMs } from './fanout'
 import { type AwarenessEntry, readAwarenessUpdate, readClientMessage } from './messages'
 import { UpdateWriter } from './updateWriter'
 
 /** A peer that keeps what it is sent (the room only ever calls send). */
 function peer(): Connection & { got: Uint8Array[] } {
   const got: Uint8Array[] = []
-  return { got, send: (m: Uint8Array) => got.push(m) } as unknown as Connection & { got: Uint8Array[] }
+  return { got, send: (m: Uint8Array) => got.push(m), cork() {}, uncork() {} } as unknown as Connection & {
+    got: Uint8Array[]
+  }
 }
 
 /** The texts an update message carries, applied to a fresh document. */
@@ -33,6 +35,9 @@ function updatesFrom(texts: string[]): Uint8Array[] {
     return Y.encodeStateAsUpdate(writer)
   })
 }
+
+/** Until the fan-out has sent what is due (a room of a few peers sends at the next turn). */
+const sent = () => new Promise((r) => setTimeout(r, 5))
 
 function fanoutWith(store: Store, peers: Set<Connection>) {
   const writer = new UpdateWriter(store, { onCommitError: assert.fail })
@@ -55,6 +60,7 @@ test('the updates of one commit reach each peer as one message, encoded once for
   }
   assert.equal(a.got.length + b.got.length + c.got.length, 0, 'nothing before the commit')
   await writer.flush()
+  await sent()
   assert.deepEqual(
     [a, b, c].map((p) => p.got.length),
     [1, 1, 1],
@@ -70,6 +76,7 @@ test('the updates of one commit reach each peer as one message, encoded once for
   writer.append('w/board', us2!)
   fanout.update(us2!, null)
   await writer.flush()
+  await sent()
   assert.deepEqual(textsOf(a.got[1]!), ['encore le serveur'])
   assert.deepEqual(textsOf(b.got[1]!), ['encore a', 'encore le serveur'])
   await store.close()
@@ -97,11 +104,11 @@ test('an update appended while a commit runs waits for its own commit', async ()
   writer.append('w/board', second!)
   fanout.update(second!, a)
   release()
-  await new Promise((r) => setImmediate(r))
+  await sent()
   assert.deepEqual(b.got.map(textsOf), [['première']], 'the first commit carries only its own update')
-  await new Promise((r) => setImmediate(r))
   release()
   await writer.flush()
+  await sent()
   assert.deepEqual(b.got.map(textsOf), [['première'], ['seconde']])
   assert.equal(a.got.length, 0, 'the author gets nothing of its own')
   await sqlite.close()
@@ -116,7 +123,7 @@ test('the cursors of one turn go out as one message per peer, the latest of each
   fanout.awarenessChanged([entry(2, 1)], b)
   fanout.awarenessChanged([entry(1, 2)], a)
   assert.equal(a.got.length + b.got.length + c.got.length, 0, 'sent at the end of the turn')
-  await new Promise((r) => setImmediate(r))
+  await sent()
   const entriesOf = (p: { got: Uint8Array[] }) =>
     p.got.map((m) => {
       const d = decoding.createDecoder(m)
@@ -132,8 +139,26 @@ test('the cursors of one turn go out as one message per peer, the latest of each
     ])
   // A sole author's turn reaches the others, not the author.
   fanout.awarenessChanged([entry(1, 3)], a)
-  await new Promise((r) => setImmediate(r))
+  await sent()
   assert.equal(a.got.length, 1)
   assert.deepEqual(entriesOf(b)[1], [[1, 3]])
+  await store.close()
+})
+
+test('a big room sends at most every few ms: changes close together share one message per peer', async () => {
+  const store = openSqliteStore(tempDataDir())
+  const peers = Array.from({ length: 100 }, peer)
+  const { fanout } = fanoutWith(store, new Set(peers))
+  assert.equal(sendSpacingMs(peers.length), 10)
+  const entry = (clientId: number): AwarenessEntry => ({ clientId, clock: 1, json: '{}' })
+  fanout.awarenessChanged([entry(1)], peers[0]!)
+  await sent() // the first goes at once
+  for (let i = 2; i <= 4; i++) {
+    fanout.awarenessChanged([entry(i)], peers[i]!)
+    await new Promise((r) => setTimeout(r, 1))
+  }
+  await new Promise((r) => setTimeout(r, 20))
+  const observer = peers[99]!
+  assert.equal(observer.got.length, 2, 'the three later changes, 1 ms apart, went out together')
   await store.close()
 })

@@ -1,7 +1,8 @@
 /**
- * What a room sends to its peers, coalesced: every document update made visible
- * by one group commit goes out as one message per peer, and every awareness
- * entry accepted during one event-loop turn as one message per peer.
+ * What a room sends to its peers, coalesced: the document updates made visible by
+ * group commits, and the awareness entries accepted, go out together at most once
+ * per turn — or per few ms in a big room (sendSpacingMs) — as one update message
+ * and one awareness message per peer.
  *
  * Sending one message per update per peer is what makes the reference server
  * fall over at 200 participants (N updates × N peers messages, each a syscall
@@ -37,11 +38,22 @@ export interface FanoutDeps {
   afterCommit(fn: () => void): void
 }
 
+/**
+ * Milliseconds between two sends of a room with `peers` connections: every turn for a
+ * handful, then 1 ms per 10 peers (50 → 5 ms, 200 → 20 ms at most). Each send costs
+ * one write per peer whatever it carries, so a big room's messages carry more changes
+ * each instead of being more: at 50 people the writes were the server's main cost.
+ */
+export const sendSpacingMs = (peers: number): number => Math.min(20, Math.floor(peers / 10))
+
 export class Fanout {
   private open: UpdateBatch | null = null
-  /** Accepted this turn, the latest entry of each client id. */
+  /** Committed, not sent yet. */
+  private committed: Authored<Uint8Array>[] = []
+  /** Accepted, not sent yet: the latest entry of each client id. */
   private readonly awareness = new Map<number, Authored<AwarenessEntry>>()
-  private awarenessScheduled = false
+  private sendScheduled = false
+  private lastSent = Number.NEGATIVE_INFINITY
 
   constructor(
     private readonly peers: ReadonlySet<Connection>,
@@ -56,31 +68,48 @@ export class Fanout {
       this.open = batch
       this.deps.afterCommit(() => {
         if (this.open === batch) this.open = null
-        this.sendUpdates(batch.updates)
+        this.committed.push(...batch.updates)
+        this.scheduleSend()
       })
     }
     ;(this.open as UpdateBatch).updates.push({ item: update, from })
   }
 
-  /** Sends `entries` to every peer but `from` at the end of this turn. */
+  /** Sends `entries` to every peer but `from` with the next send. */
   awarenessChanged(entries: readonly AwarenessEntry[], from: Connection | null): void {
+    if (entries.length === 0) return
     for (const entry of entries) {
       // A later entry of the same client replaces the earlier: its clock is higher.
       this.awareness.delete(entry.clientId)
       this.awareness.set(entry.clientId, { item: entry, from })
     }
-    if (this.awarenessScheduled || entries.length === 0) return
-    this.awarenessScheduled = true
-    setImmediate(() => {
-      this.awarenessScheduled = false
-      const pending = [...this.awareness.values()]
-      this.awareness.clear()
-      sendToPeers(this.peers, pending, (items) => writeAwareness(writeAwarenessUpdate(items)))
-    })
+    this.scheduleSend()
   }
 
-  private sendUpdates(updates: Authored<Uint8Array>[]): void {
+  private scheduleSend(): void {
+    if (this.sendScheduled) return
+    this.sendScheduled = true
+    const send = () => {
+      this.sendScheduled = false
+      this.lastSent = performance.now()
+      this.send()
+    }
+    const wait = this.lastSent + sendSpacingMs(this.peers.size) - performance.now()
+    if (wait <= 0) setImmediate(send)
+    else setTimeout(send, wait)
+  }
+
+  private send(): void {
+    const updates = this.committed
+    this.committed = []
+    const entries = [...this.awareness.values()]
+    this.awareness.clear()
+    // A peer's update and awareness messages leave in one write.
+    const corked = updates.length > 0 && entries.length > 0
+    if (corked) for (const peer of this.peers) peer.cork()
     sendToPeers(this.peers, updates, (items) => writeUpdate(items.length === 1 ? items[0]! : Y.mergeUpdates(items)))
+    sendToPeers(this.peers, entries, (items) => writeAwareness(writeAwarenessUpdate(items)))
+    if (corked) for (const peer of this.peers) peer.uncork()
   }
 }
 
