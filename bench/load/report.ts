@@ -23,7 +23,8 @@ export function table<R extends { server: string }>(columns: Column<R>[], rows: 
       if (i === 0) return 'ours ÷ reference'
       if (!c.value) return ''
       const ratio = c.value(ours) / c.value(reference)
-      return Number.isFinite(ratio) ? `×${ratio.toFixed(2)}` : '–'
+      // Two decimals, or two significant digits below 0.1 (×0.0024, not ×0.00).
+      return Number.isFinite(ratio) ? `×${ratio >= 0.1 || ratio === 0 ? ratio.toFixed(2) : ratio.toPrecision(2)}` : '–'
     })
     lines.push(`| ${ratios.join(' | ')} |`)
   }
