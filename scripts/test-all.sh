@@ -7,6 +7,7 @@ echo "== typecheck"; npm run --silent typecheck
 echo "== lint"; npm run --silent lint
 echo "== unit, contract and integration tests"; npm run --silent test:node
 echo "== integration tests on PostgreSQL"; npm run --silent test:postgres
+echo "== two nodes: PostgreSQL + Redis"; npm run --silent test:nodes
 echo "== reliability suite"; npm run --silent test:reliability
 echo "== benchmark, short mode (figures, not pass/fail)"; npm run --silent bench:ci
 echo "== build"; npm run --silent build

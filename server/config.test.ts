@@ -93,3 +93,13 @@ test('store: SQLite in the data directory unless ATELIER_STORE names a PostgreSQ
       bad,
     )
 })
+
+test('bus: none unless ATELIER_BUS names a Redis, and only with a PostgreSQL store', () => {
+  const pg = 'postgres://atelier@127.0.0.1:5432/atelier'
+  assert.equal(loadConfig({}).bus, null)
+  assert.equal(loadConfig({ ATELIER_STORE: pg, ATELIER_BUS: 'redis://127.0.0.1:6379' }).bus, 'redis://127.0.0.1:6379')
+  assert.equal(loadConfig({ ATELIER_STORE: pg, ATELIER_BUS: 'rediss://r.example:6380' }).bus, 'rediss://r.example:6380')
+  assert.throws(() => loadConfig({ ATELIER_STORE: pg, ATELIER_BUS: 'http://127.0.0.1' }), /ATELIER_BUS must be a redis/)
+  assert.throws(() => loadConfig({ ATELIER_STORE: pg, ATELIER_BUS: 'redis://' }), /ATELIER_BUS is not a valid URL/)
+  assert.throws(() => loadConfig({ ATELIER_BUS: 'redis://127.0.0.1:6379' }), /ATELIER_BUS needs ATELIER_STORE=postgres/)
+})

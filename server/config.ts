@@ -48,6 +48,8 @@ export interface Config {
   /** Also holds, whatever the store, the admin token file and the pid file. */
   dataDir: string
   store: StoreConfig
+  /** Redis URL of the bus between nodes (ATELIER_BUS), or null for a single node. */
+  bus: string | null
   /** Admin token given by the deployer; when null one is generated in the data dir. */
   adminToken: string | null
   /** Public base URL used to build links, without trailing slash; null: derived from the request. */
@@ -110,6 +112,30 @@ function storeConfig(env: Env): StoreConfig {
   return { kind: 'postgres', url: raw }
 }
 
+/**
+ * ATELIER_BUS: the Redis that carries updates and awareness between nodes, or unset
+ * for one process. Several nodes need a shared store, so a bus with SQLite is refused.
+ */
+function busUrl(env: Env, store: StoreConfig): string | null {
+  const raw = env.ATELIER_BUS?.trim()
+  if (!raw) return null
+  const scheme = /^[a-z][a-z0-9+.-]*:/i.exec(raw)?.[0]
+  if (scheme !== 'redis:' && scheme !== 'rediss:')
+    throw new Error(
+      `ATELIER_BUS must be a redis:// or rediss:// URL, or unset for one node (got ${scheme ? `a ${scheme}// URL` : 'no URL'})`,
+    )
+  try {
+    if (!new URL(raw).hostname) throw new Error('no host')
+  } catch {
+    throw new Error('ATELIER_BUS is not a valid URL with a host (redis://host:6379)')
+  }
+  if (store.kind !== 'postgres')
+    throw new Error(
+      'ATELIER_BUS needs ATELIER_STORE=postgres://…: nodes that share a bus must share their store (a SQLite file is one node’s)',
+    )
+  return raw
+}
+
 function origin(url: string, name: string): string {
   try {
     return new URL(url).origin
@@ -136,11 +162,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const logLevel = (env.ATELIER_LOG_LEVEL ?? 'info') as Config['logLevel']
   if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
     throw new Error(`ATELIER_LOG_LEVEL: unknown level "${logLevel}"`)
+  const store = storeConfig(env)
   return {
     port: int(env, 'PORT', 3000),
     host: env.HOST?.trim() || '127.0.0.1',
     dataDir: path.resolve(cwd, env.ATELIER_DATA_DIR?.trim() || 'data'),
-    store: storeConfig(env),
+    store,
+    bus: busUrl(env, store),
     adminToken,
     publicUrl,
     allowedOrigins,

@@ -12,6 +12,8 @@ import { makeOriginCheck } from './auth/origins'
 import { ReaderGrantSigner } from './auth/readerGrants'
 import { newSecret } from './auth/secrets'
 import { SessionSigner } from './auth/sessions'
+import { BusBridge, SessionsChange } from './bus/busBridge'
+import { openRedisBus } from './bus/redisBus'
 import type { Config } from './config'
 import { FacilitationService } from './facilitation/facilitationService'
 import { writeRefusal } from './facilitation/writePolicy'
@@ -61,6 +63,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     Date.now,
     (error, workshopId) => logger.warn({ event: 'private_writing_failed', workshop: workshopId, error: String(error) }),
   )
+  const bridge = config.bus ? new BusBridge({ rooms: () => rooms, store, facilitation, logger }) : null
   const rooms: RoomManager = new RoomManager({
     store,
     schema: createBoardSchema(),
@@ -71,6 +74,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxLoadedDrafts: config.limits.maxLoadedDrafts,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
     onCommit: (entries, ms) => metrics.committed(entries, ms),
+    ...(bridge && {
+      onCommitted: (room, updates) => bridge.committed(room, updates),
+      onAwareness: (room, entries) => bridge.awareness(room, entries),
+      onSessionsChanged: (workshopId, gone) =>
+        bridge.sessionsChanged(workshopId, gone ? SessionsChange.workshopGone : SessionsChange.revoked),
+    }),
     writeRefusal: (conn, name) => {
       const target = parseDocName(name)
       return writeRefusal(conn.session, target, facilitation.isLocked(target.workshopId))
@@ -114,7 +123,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     erasure,
     defaultRetentionDays: config.retention.defaultDays,
     metrics,
-    renderMetrics: () => renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size, server: metrics }),
+    renderMetrics: () =>
+      renderMetrics({ eventLoop: eventLoop.read(), roomsLoaded: rooms.size, server: metrics, bus: bridge?.counters }),
   })
   const server = http.createServer(app)
   const gateway = attachSyncGateway(server, {
@@ -128,6 +138,25 @@ export async function startServer(config: Config): Promise<RunningServer> {
     beforeOpen: (workshopId) => facilitation.prepare(workshopId),
     openRefusal: (session, target) => facilitation.drafts.openRefusal(session, target),
   })
+
+  if (bridge && config.bus) {
+    facilitation.onChanged = (workshopId) => bridge.controlChanged(workshopId)
+    const node = newSecret(9)
+    let up = true
+    bridge.attach(
+      await openRedisBus(config.bus, node, {
+        message: (m) => bridge.receive(m),
+        dropped: (detail) => bridge.dropped(detail),
+        subscribed: () => void bridge.catchUpAll(),
+        status: (isUp, detail) => {
+          if (isUp === up && isUp) return
+          up = isUp
+          ;(isUp ? logger.info : logger.warn).call(logger, { event: isUp ? 'bus_up' : 'bus_down', detail })
+        },
+      }),
+    )
+    logger.info({ event: 'bus_joined', node })
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -144,6 +173,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       gateway.close()
       await retention.stop()
       await rooms.shutdown()
+      await bridge?.close()
       server.closeAllConnections()
       await store.close()
       claim.release()

@@ -80,6 +80,17 @@ export class FacilitationService {
     return this.locks.get(workshopId) ?? false
   }
 
+  /**
+   * Another node changed the workshop's control state: the lock is read again (the old
+   * value holds meanwhile, never a default), the drafts counts dropped.
+   */
+  async refresh(workshopId: string): Promise<void> {
+    this.drafts.forget(workshopId)
+    if (!this.locks.has(workshopId)) return
+    const control = await this.store.getControl(workshopId)
+    this.locks.set(workshopId, control?.locked ?? false)
+  }
+
   /** After an erasure: what is cached of the workshop is dropped, to be read again from the store. */
   forget(workshopId: string): void {
     this.locks.delete(workshopId)
@@ -116,8 +127,17 @@ export class FacilitationService {
     }
   }
 
-  /** Writes the current state into the control document, if that room is loaded (else it is written when it loads). */
+  /** Told after each change of a workshop's control state made here (the other nodes read it again: server/bus). */
+  onChanged: ((workshopId: string) => void) | null = null
+
+  /** A change made here: written into the control document if loaded, and told to the other nodes. */
   async publish(workshopId: string): Promise<void> {
+    await this.rewrite(workshopId)
+    this.onChanged?.(workshopId)
+  }
+
+  /** Writes the current state into the control document, if that room is loaded (else it is written when it loads). */
+  async rewrite(workshopId: string): Promise<void> {
     const room = this.rooms().loadedRoom(controlDocName(workshopId))
     if (room) await this.writeControl(room, workshopId)
   }

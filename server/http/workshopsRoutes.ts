@@ -34,7 +34,7 @@ export interface WorkshopsDeps {
   signer: SessionSigner
   adminToken: AdminToken
   logger: Logger
-  rooms: Pick<RoomManager, 'closeSessions'>
+  rooms: Pick<RoomManager, 'closeSessions' | 'sessionsChanged'>
   erasure: Erasure
   sessionTtlSeconds: number
   /** Retention of a workshop created without `retentionDays` (ATELIER_RETENTION_DAYS). */
@@ -190,6 +190,7 @@ export function workshopsRoutes(deps: WorkshopsDeps): Router {
       (s) => s.workshopId === workshop.id && s.role === role,
       CloseCodes.sessionRevoked,
     )
+    deps.rooms.sessionsChanged(workshop.id)
     deps.logger.info({ event: 'workshop_link_rotated', workshop: workshop.id, role, by: who.kind, closed })
     const response: RotateLinkResponse = { links: { [role]: workshopLink(deps.baseUrl(req), workshop.id, secret) } }
     res.json(response)

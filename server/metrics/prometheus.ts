@@ -5,6 +5,8 @@
  * event-loop monitor, the room manager) render in one pass at scrape time,
  * with no registry to keep in step and no dependency.
  */
+
+import type { BusCounters } from '../bus/busBridge'
 import { DELAY_BUCKETS, type EventLoopDelays } from './eventLoopMonitor'
 import type { ServerMetrics } from './serverMetrics'
 
@@ -12,6 +14,8 @@ export interface MetricsInput {
   eventLoop: EventLoopDelays
   roomsLoaded: number
   server: ServerMetrics
+  /** The bus between nodes' counters, when there is one (ATELIER_BUS). */
+  bus?: BusCounters | null
 }
 
 export const METRICS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8'
@@ -71,6 +75,18 @@ export function renderMetrics(m: MetricsInput): string {
     'HTTP requests answered 429, by budget (api: every /api call; join: joins and creations).',
     labelled('limit', server.httpRateLimited.entries()),
   )
+  if (m.bus) {
+    const b = m.bus
+    metric('atelier_bus_published_total', 'counter', 'Messages published to the other nodes.', [['', b.published]])
+    metric('atelier_bus_received_total', 'counter', 'Messages received from the other nodes.', [['', b.received]])
+    metric('atelier_bus_dropped_total', 'counter', 'Messages from the bus dropped as undecodable.', [['', b.dropped]])
+    metric(
+      'atelier_bus_catch_ups_total',
+      'counter',
+      'Rooms read back from the store after a (re)subscription or a gap.',
+      [['', b.catchUps]],
+    )
+  }
   const memory = process.memoryUsage()
   metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', [['', memory.rss]])
   metric('nodejs_heap_size_used_bytes', 'gauge', 'V8 heap in use, in bytes.', [['', memory.heapUsed]])

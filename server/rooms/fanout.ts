@@ -63,16 +63,18 @@ export class Fanout {
   /** Sends `update` (already appended to the log) to every peer but `from`, once it is committed. */
   update(update: Uint8Array, from: Connection | null): void {
     const token = this.deps.currentBatch()
-    if (this.open?.token !== token) {
-      const batch: UpdateBatch = { token, updates: [] }
-      this.open = batch
-      this.deps.afterCommit(() => {
-        if (this.open === batch) this.open = null
-        this.committed.push(...batch.updates)
-        this.scheduleSend()
-      })
+    if (this.open?.token === token) {
+      this.open.updates.push({ item: update, from })
+      return
     }
-    ;(this.open as UpdateBatch).updates.push({ item: update, from })
+    const batch: UpdateBatch = { token, updates: [{ item: update, from }] }
+    this.open = batch
+    // Runs at once when nothing is waiting for a commit (an update from another node, logged there).
+    this.deps.afterCommit(() => {
+      if (this.open === batch) this.open = null
+      this.committed.push(...batch.updates)
+      this.scheduleSend()
+    })
   }
 
   /** Sends `entries` to every peer but `from` with the next send. */

@@ -43,13 +43,25 @@ export interface RoomDeps {
   onRefused?(room: Room, conn: Connection, reason: string): void
   /** An update was accepted (counted to trigger compaction). */
   onUpdate?(room: Room): void
+  /** Updates made here (a client's or the server's) are durable: for the other nodes (server/bus). */
+  onCommitted?(room: Room, updates: readonly Uint8Array[]): void
+  /** Awareness entries accepted here (removals included): for the other nodes. */
+  onAwareness?(room: Room, entries: readonly AwarenessEntry[]): void
 }
+
+/** Transaction origin of what another node sent (server/bus). */
+export const BUS_ORIGIN = Symbol('atelier-bus')
+
+/** Another node's awareness entries are shown to newcomers for as long as y-protocols keeps a silent state. */
+const REMOTE_AWARENESS_MS = 30_000
 
 export class Room {
   readonly connections = new Set<Connection>()
   private readonly awareness: AwarenessRegistry
   private readonly noteAuthors: NoteAuthors
   private readonly fanout: Fanout
+  /** Other nodes' live awareness entries, with when each last changed. */
+  private readonly remoteAwareness = new Map<number, { entry: AwarenessEntry; at: number }>()
   /** While `changes` runs: the document's own encodings of its transactions. */
   private encoded: Uint8Array[] | null = null
 
@@ -70,13 +82,15 @@ export class Room {
   join(conn: Connection): void {
     this.connections.add(conn)
     if (this.deps.writeRefusal(conn) === null) conn.send(writeSyncStep1(Y.encodeStateVector(this.doc)))
-    const present = this.awareness.all()
+    const present = [...this.awareness.all(), ...this.remoteEntries()]
     if (present.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(present)))
   }
 
   leave(conn: Connection): void {
     if (!this.connections.delete(conn)) return
-    this.fanout.awarenessChanged(this.awareness.remove(conn), conn)
+    const removed = this.awareness.remove(conn)
+    this.fanout.awarenessChanged(removed, conn)
+    if (removed.length > 0) this.deps.onAwareness?.(this, removed)
   }
 
   receive(conn: Connection, frame: Uint8Array): void {
@@ -104,7 +118,7 @@ export class Room {
       case 'awareness':
         return this.updateAwareness(conn, message.update)
       case 'queryAwareness':
-        conn.send(writeAwareness(writeAwarenessUpdate(this.awareness.all())))
+        conn.send(writeAwareness(writeAwarenessUpdate([...this.awareness.all(), ...this.remoteEntries()])))
         return
     }
   }
@@ -154,13 +168,46 @@ export class Room {
     }
   }
 
-  /** Logs `changes` and sends them to everyone but `from` once they are durable. */
+  /** Logs `changes` and sends them to everyone but `from` — and to the other nodes — once they are durable. */
   private publish(changes: readonly Uint8Array[], from: Connection | null): void {
     for (const update of changes) {
       this.deps.writer.append(this.name, update)
       this.deps.onUpdate?.(this)
       this.fanout.update(update, from)
     }
+    const onCommitted = this.deps.onCommitted
+    if (onCommitted && changes.length > 0) this.deps.writer.afterCommit(() => onCommitted(this, changes))
+  }
+
+  /**
+   * What another node committed (or the store holds, on a catch-up): applied and sent to
+   * this node's clients, not logged again. False if it builds on something this document
+   * lacks (a message the bus lost): the caller then reloads the room from the store.
+   */
+  applyRemote(update: Uint8Array): boolean {
+    const changes = this.changes(() => Y.applyUpdate(this.doc, update, BUS_ORIGIN))
+    for (const u of changes) this.fanout.update(u, null)
+    return this.doc.store.pendingStructs === null && this.doc.store.pendingDs === null
+  }
+
+  /** Another node's accepted awareness entries: relayed to this node's clients, kept for newcomers. */
+  applyRemoteAwareness(entries: readonly AwarenessEntry[]): void {
+    const at = Date.now()
+    for (const entry of entries) {
+      if (entry.json === 'null') this.remoteAwareness.delete(entry.clientId)
+      else this.remoteAwareness.set(entry.clientId, { entry, at })
+    }
+    this.fanout.awarenessChanged(entries, null)
+  }
+
+  private remoteEntries(): AwarenessEntry[] {
+    const since = Date.now() - REMOTE_AWARENESS_MS
+    const live: AwarenessEntry[] = []
+    for (const [id, { entry, at }] of this.remoteAwareness) {
+      if (at < since) this.remoteAwareness.delete(id)
+      else live.push(entry)
+    }
+    return live
   }
 
   /**
@@ -187,6 +234,7 @@ export class Room {
     const result = this.awareness.apply(conn, entries)
     if (!result.ok) return this.refuse(conn, CloseCodes.invalidMessage, result.reason)
     this.fanout.awarenessChanged(result.accepted, conn)
+    if (result.accepted.length > 0) this.deps.onAwareness?.(this, result.accepted)
     if (result.reply.length > 0) conn.send(writeAwareness(writeAwarenessUpdate(result.reply)))
   }
 

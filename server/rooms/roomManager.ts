@@ -11,7 +11,7 @@ import type { Logger } from '../logger'
 import type { Store } from '../storage/store'
 import { Compactor } from './compactor'
 import type { Connection } from './connection'
-import { Room } from './room'
+import { Room, type RoomDeps } from './room'
 import { UpdateWriter } from './updateWriter'
 
 export interface RoomManagerOptions {
@@ -33,6 +33,11 @@ export interface RoomManagerOptions {
   onUpdate?(room: Room): void
   /** Runs after each group commit of the log: how many updates, in how many ms (metrics). */
   onCommit?(entries: number, ms: number): void
+  /** See RoomDeps: what this node made durable, and the awareness it accepted, for the other nodes. */
+  onCommitted?: RoomDeps['onCommitted']
+  onAwareness?: RoomDeps['onAwareness']
+  /** A workshop's sessions changed here (rotation, erasure; `gone`: the workshop was deleted): for the other nodes. */
+  onSessionsChanged?(workshopId: string, gone: boolean): void
 }
 
 export class RoomLimitError extends Error {}
@@ -73,6 +78,11 @@ export class RoomManager {
 
   get size(): number {
     return this.loaded.size
+  }
+
+  /** Every loaded room. */
+  loadedRooms(): Room[] {
+    return [...this.loaded.values()].map((l) => l.room)
   }
 
   /** The room if it is loaded (no loading). */
@@ -183,6 +193,11 @@ export class RoomManager {
     await job
   }
 
+  /** Tells the other nodes that sessions of `workshopId` were revoked, or the workshop deleted (see BusBridge). */
+  sessionsChanged(workshopId: string, gone = false): void {
+    this.opts.onSessionsChanged?.(workshopId, gone)
+  }
+
   /**
    * Closes, in every loaded room, the connections whose session matches (e.g. those
    * a rotated link gave: 4401); answers how many were closed.
@@ -257,6 +272,8 @@ export class RoomManager {
       onRefused: (r, conn, reason) =>
         this.opts.logger.info({ event: 'message_refused', room: r.name, participant: conn.participantId, reason }),
       onUpdate: (r) => this.noteUpdate(r),
+      onCommitted: this.opts.onCommitted,
+      onAwareness: this.opts.onAwareness,
     })
     await this.opts.onLoad?.(room)
     this.opts.logger.info({ event: 'room_loaded', room: name, logEntries: stored.updates.length })

@@ -15,7 +15,7 @@ import type { Store } from '../storage/store'
 
 export interface ErasureDeps {
   store: Store
-  rooms: Pick<RoomManager, 'withRoomsClosed' | 'closeSessions'>
+  rooms: Pick<RoomManager, 'withRoomsClosed' | 'closeSessions' | 'sessionsChanged'>
   facilitation: Pick<FacilitationService, 'forget' | 'publish'>
   logger: Logger
 }
@@ -40,6 +40,7 @@ export class Erasure {
     )
     // Anyone who got in while the rows were going.
     rooms.closeSessions(theirs, CloseCodes.sessionRevoked)
+    rooms.sessionsChanged(workshopId)
     this.deps.facilitation.forget(workshopId)
     // Participation counts and drafts counts changed.
     await this.deps.facilitation.publish(workshopId)
@@ -59,6 +60,7 @@ export class Erasure {
       this.deps.store.deleteWorkshop(workshopId, workshopPrefix(workshopId)),
     )
     if (!deleted) return false
+    this.deps.rooms.sessionsChanged(workshopId, true)
     this.deps.facilitation.forget(workshopId)
     this.deps.logger.info({ event: 'workshop_deleted', workshop: workshopId, ms: elapsed(started) })
     return true
@@ -71,6 +73,7 @@ export class Erasure {
     const prefix = draftsDocPrefix(workshopId)
     await rooms.withRoomsClosed(prefix, CloseCodes.sessionRevoked, () => store.expireWorkshop(workshopId, now, prefix))
     rooms.closeSessions((s) => s.workshopId === workshopId, CloseCodes.sessionRevoked)
+    rooms.sessionsChanged(workshopId)
     this.deps.facilitation.forget(workshopId)
     this.deps.logger.info({ event: 'workshop_expired', workshop: workshopId, ms: elapsed(started) })
   }
