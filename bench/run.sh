@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
-[ ${#benches[@]} -gt 0 ] || benches=(foundation snapshot fanout latejoin)
+[ ${#benches[@]} -gt 0 ] || benches=(foundation snapshot fanout latejoin memory)
 for bench in "${benches[@]}"; do
   echo "## bench/${bench}.ts"
   # A larger young generation: the load generator allocates a lot per message it receives
