@@ -38,3 +38,32 @@ test('a compaction folds the log into one snapshot, in a thread that yields the 
     await store.close()
   }
 })
+
+test('the worker thread stops once idle and a later compaction starts it again', async () => {
+  const store = openSqliteStore(tempDataDir())
+  const doc = new Y.Doc()
+  const updates: Uint8Array[] = []
+  doc.on('update', (u: Uint8Array) => updates.push(u))
+  const write = async (from: number) => {
+    updates.length = 0
+    for (let i = from; i < from + 20; i++) doc.getArray<number>('a').push([i])
+    await store.appendUpdates(updates.map((data) => ({ doc: 'w/board', data })))
+  }
+  const compactor = new Compactor(store, 200)
+  try {
+    await write(0)
+    assert.equal((await compactor.compact('w/board')).entries, 20)
+    assert.ok(compactor.workerRunning)
+    const deadline = Date.now() + 10_000
+    while (compactor.workerRunning && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50))
+    assert.equal(compactor.workerRunning, false, 'stopped after its idle time')
+    await write(20)
+    assert.equal((await compactor.compact('w/board')).entries, 20)
+    const copy = new Y.Doc()
+    Y.applyUpdate(copy, (await store.loadDoc('w/board')).snapshot as Uint8Array)
+    assert.deepEqual(copy.getArray('a').toArray(), doc.getArray('a').toArray())
+  } finally {
+    await compactor.close()
+    await store.close()
+  }
+})
