@@ -13,7 +13,6 @@ import { ReaderGrantSigner } from './auth/readerGrants'
 import { newSecret } from './auth/secrets'
 import { SessionSigner } from './auth/sessions'
 import { BusBridge, SessionsChange } from './bus/busBridge'
-import { openRedisBus } from './bus/redisBus'
 import type { Config } from './config'
 import { FacilitationService } from './facilitation/facilitationService'
 import { writeRefusal } from './facilitation/writePolicy'
@@ -142,6 +141,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   if (bridge && config.bus) {
     facilitation.onChanged = (workshopId) => bridge.controlChanged(workshopId)
     const node = newSecret(9)
+    // ioredis (~6 MiB) is loaded only by the nodes that use a bus.
+    const { openRedisBus } = await import('./bus/redisBus')
     let up = true
     bridge.attach(
       await openRedisBus(config.bus, node, {
