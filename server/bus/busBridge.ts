@@ -150,12 +150,19 @@ export class BusBridge {
   private async onSessions(workshopId: string, change: SessionsChange): Promise<void> {
     const rooms = this.deps.rooms()
     const mine = rooms.loadedRooms().filter((r) => parseDocName(r.name).workshopId === workshopId)
-    this.deps.facilitation.forget(workshopId)
+    const gone = change === SessionsChange.workshopGone
+    // A workshop gone drops what is cached of it. Otherwise the lock is read again with the
+    // cached value holding meanwhile (forgotten, it would read unlocked during the store read);
+    // either way the drafts counts are dropped now, before the drafts rooms are evicted.
+    const lockRead = gone ? undefined : this.deps.facilitation.refresh(workshopId)
+    if (gone) this.deps.facilitation.forget(workshopId)
     for (const room of mine) {
       const kind = parseDocName(room.name).kind
-      if (change === SessionsChange.workshopGone || kind === 'drafts') rooms.evict(room, CloseCodes.sessionRevoked)
+      if (gone || kind === 'drafts') rooms.evict(room, CloseCodes.sessionRevoked)
     }
-    if (change === SessionsChange.workshopGone) return
+    if (gone) return
+    await lockRead
+    // A lock not cached here yet is not read by refresh: prepare reads it, as before.
     await this.deps.facilitation.prepare(workshopId)
     const connections = mine.flatMap((room) => [...room.connections])
     const active = await Promise.all(connections.map((c) => this.deps.store.getActiveParticipant(c.participantId)))
