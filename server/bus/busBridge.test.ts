@@ -73,3 +73,25 @@ test('sessions revoked elsewhere: the cached board lock holds while it is read a
   await until(() => !s.facilitation.isLocked('w1'), 'the store’s lock once read')
   assert.deepEqual(s.logs, [])
 })
+
+test('a burst of control messages from another node re-derives the workshop twice, not once each, and ends on the last state', async () => {
+  const s = setup()
+  await s.facilitation.prepare('w1')
+  const before = s.reads.control
+  for (let i = 0; i < 250; i++) s.message(BusKind.control)
+  await wait(100)
+  // Before: one re-derive (a control read, and the whole state if the control room is loaded) per message.
+  assert.equal(s.reads.control - before, 2, 'the first re-derive, and one more for what came while it ran')
+
+  // Changed and told while a re-derive runs: one more after it, which reads the change.
+  const release = s.hold()
+  s.message(BusKind.control)
+  await until(() => s.reads.control - before === 3, 'a re-derive started at once')
+  s.stored.locked = false
+  for (let i = 0; i < 100; i++) s.message(BusKind.control)
+  release()
+  await until(() => !s.facilitation.isLocked('w1'), 'the change made during the running re-derive is read')
+  await wait(100)
+  assert.equal(s.reads.control - before, 4)
+  assert.deepEqual(s.logs, [])
+})

@@ -39,8 +39,13 @@ export interface BusCounters {
 export class BusBridge {
   readonly counters: BusCounters = { published: 0, received: 0, dropped: 0, catchUps: 0 }
   private bus: Bus | null = null
-  /** Control documents whose state is being re-derived (one at a time per workshop). */
-  private readonly rederiving = new Map<string, Promise<void>>()
+  /**
+   * Workshops whose control state is being re-derived, dirty when told again meanwhile: one
+   * more run then follows (at most one running and one pending per workshop), so that a burst
+   * of control messages (250 votes cast elsewhere) costs a few store reads, not one each.
+   */
+  private readonly rederiving = new Map<string, { dirty: boolean }>()
+  private closed = false
 
   constructor(
     private readonly deps: {
@@ -56,6 +61,7 @@ export class BusBridge {
   }
 
   async close(): Promise<void> {
+    this.closed = true
     await this.bus?.close()
     this.bus = null
   }
@@ -131,20 +137,34 @@ export class BusBridge {
   }
 
   private rederive(workshopId: string): void {
-    const running = this.rederiving.get(workshopId)
-    const next = (running ?? Promise.resolve())
-      .then(async () => {
+    const pending = this.rederiving.get(workshopId)
+    if (pending) {
+      pending.dirty = true
+      return
+    }
+    const entry = { dirty: false }
+    this.rederiving.set(workshopId, entry)
+    void this.rederiveWhileDirty(workshopId, entry)
+  }
+
+  /**
+   * Re-derives at once (a lock decided elsewhere must hold here without delay), then once more
+   * as long as more was told while it ran: what a burst tells meanwhile makes one more run.
+   */
+  private async rederiveWhileDirty(workshopId: string, entry: { dirty: boolean }): Promise<void> {
+    do {
+      if (this.closed) break
+      // Told from now on: possibly after this run's reads, so one more run.
+      entry.dirty = false
+      try {
         await this.deps.facilitation.refresh(workshopId)
         // Written here, not told again: the node that changed it told everyone.
         await this.deps.facilitation.rewrite(workshopId)
-      })
-      .catch((error) =>
-        this.deps.logger.warn({ event: 'bus_control_failed', workshop: workshopId, error: String(error) }),
-      )
-      .finally(() => {
-        if (this.rederiving.get(workshopId) === next) this.rederiving.delete(workshopId)
-      })
-    this.rederiving.set(workshopId, next)
+      } catch (error) {
+        this.deps.logger.warn({ event: 'bus_control_failed', workshop: workshopId, error: String(error) })
+      }
+    } while (entry.dirty)
+    this.rederiving.delete(workshopId)
   }
 
   private async onSessions(workshopId: string, change: SessionsChange): Promise<void> {
