@@ -2,6 +2,11 @@
  * Worker thread: folds a document's snapshot and log into one compact update by
  * applying them to a garbage-collecting Y.Doc (tombstones collected) and
  * re-encoding it. Runs off the event loop; never Y.mergeUpdates (DESIGN §4).
+ *
+ * Plain JavaScript (types in compactWorker.d.mts), so that the worker needs no
+ * TypeScript loader: with tsx registered in it, each start cost ~340 ms of CPU and
+ * ~38 MiB, in the middle of a busy room's session (a compaction comes every 500
+ * updates and the worker stops when idle); without, see compactor.test.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -15,7 +20,7 @@ import * as Y from 'yjs'
  * ms at 50 participants, bench/fanout.ts). At the lowest priority it uses only what the
  * loop leaves. On Linux a nice value belongs to a thread: set it on this thread's id.
  */
-function yieldToEventLoop(): void {
+function yieldToEventLoop() {
   try {
     const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop())
     if (Number.isInteger(tid)) os.setPriority(tid, 19)
@@ -24,13 +29,8 @@ function yieldToEventLoop(): void {
   }
 }
 
-export interface CompactRequest {
-  id: number
-  parts: Uint8Array[]
-}
-export type CompactResponse = { id: number; ok: true; state: Uint8Array } | { id: number; ok: false; error: string }
-
-export function compactParts(parts: Uint8Array[]): Uint8Array {
+/** @param {Uint8Array[]} parts */
+export function compactParts(parts) {
   const doc = new Y.Doc({ gc: true })
   doc.transact(() => {
     for (const part of parts) Y.applyUpdate(doc, part)
@@ -40,13 +40,17 @@ export function compactParts(parts: Uint8Array[]): Uint8Array {
   return state
 }
 
-if (parentPort) yieldToEventLoop()
-parentPort?.on('message', (req: CompactRequest) => {
-  let res: CompactResponse
-  try {
-    res = { id: req.id, ok: true, state: compactParts(req.parts) }
-  } catch (e) {
-    res = { id: req.id, ok: false, error: (e as Error).message }
-  }
-  parentPort?.postMessage(res)
-})
+if (parentPort) {
+  const port = parentPort
+  yieldToEventLoop()
+  port.on('message', (/** @type {import('./compactWorker.mjs').CompactRequest} */ req) => {
+    /** @type {import('./compactWorker.mjs').CompactResponse} */
+    let res
+    try {
+      res = { id: req.id, ok: true, state: compactParts(req.parts) }
+    } catch (e) {
+      res = { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) }
+    }
+    port.postMessage(res)
+  })
+}

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import * as Y from 'yjs'
-import { compactParts } from '../../server/rooms/compactWorker'
+import { compactParts } from '../../server/rooms/compactWorker.mjs'
 import type { Store } from '../../server/storage/store'
 
 export function storeContract(name: string, open: () => Promise<Store>): void {
