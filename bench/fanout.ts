@@ -8,10 +8,17 @@
  * the reference's. Figures, not pass/fail: the run only aborts if a server dies
  * or a phase overruns.
  *
+ * Atelier's row also gives the server's own part of that delay, from its /metrics
+ * (atelier_fanout_delay_seconds: a client's update reaching the server until it is written
+ * to every peer): the rest is loopback and this one-core generator, which decodes every
+ * message for all N stock clients one after the other (the last of 49 receivers waits for
+ * the 48 before it; on real devices each decodes its own).
+ *
  * BENCH_N (default 10,50,200), BENCH_SECONDS (measured window, default 20) and
  * BENCH_SERVERS (default atelier,reference).
  */
 import { monitorEventLoopDelay, performance as perfHooks } from 'node:perf_hooks'
+import { histogramPercentile } from './load/measurement'
 import {
   CURSORS_PER_SECOND,
   connectParticipant,
@@ -51,6 +58,9 @@ interface Row {
   p50: number
   p95: number
   p99: number
+  /** The server's own part of the delay (atelier_fanout_delay_seconds), as its bucket's upper bound. */
+  serverP50: number
+  serverP99: number
   completeness: number
   movesPerSecond: number
   cursorsPerSecond: number
@@ -104,6 +114,7 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
 
     for (const p of participants) p.startMoving()
     await sleep(WARMUP_MS)
+    const metricsBefore = await target.metrics?.()
     const cpuBefore = cpuSeconds(target.pid)
     const eluBefore = eventLoopUtilization()
     // How late the generator's own event loop runs: a fan-out figure includes it.
@@ -122,6 +133,11 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
     const expected = run.movesExpected
     const drainUntil = performance.now() + DRAIN_MS
     while (run.movesReceived < expected && performance.now() < drainUntil) await sleep(50)
+    const metricsAfter = await target.metrics?.()
+    const serverPart = (p: number) =>
+      metricsBefore && metricsAfter
+        ? histogramPercentile(metricsBefore, metricsAfter, 'atelier_fanout_delay_seconds', p)
+        : Number.NaN
     const [p50, p95, p99] = run.latencies.percentiles(50, 95, 99) as [number, number, number]
     // What reached the receivers, scaled to every peer: the sinks get the same (the server cannot tell them apart).
     const scale = (run.movesSent * (n - 1)) / Math.max(1, expected)
@@ -133,6 +149,8 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
       p50,
       p95,
       p99,
+      serverP50: serverPart(50),
+      serverP99: serverPart(99),
       completeness: expected === 0 ? 0 : (100 * run.movesReceived) / expected,
       movesPerSecond: (run.movesReceived * scale) / seconds,
       cursorsPerSecond: (run.cursorsReceived * scale) / seconds,
@@ -152,11 +170,16 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
   }
 }
 
+/** A histogram percentile: at most its bucket's bound. */
+const bound = (v: number) => (Number.isNaN(v) ? '–' : `≤ ${ms(v)}`)
+
 const columns: Column<Row>[] = [
   { title: 'server', cell: (r) => r.server },
   { title: 'fan-out p50', cell: (r) => ms(r.p50), value: (r) => r.p50 },
   { title: 'p95', cell: (r) => ms(r.p95), value: (r) => r.p95 },
   { title: 'p99', cell: (r) => ms(r.p99), value: (r) => r.p99 },
+  { title: 'of which server p50', cell: (r) => bound(r.serverP50) },
+  { title: 'server p99', cell: (r) => bound(r.serverP99) },
   { title: 'moves delivered', cell: (r) => percent(r.completeness), value: (r) => r.completeness },
   { title: 'moves/s', cell: (r) => perSecond(r.movesPerSecond), value: (r) => r.movesPerSecond },
   { title: 'cursors/s', cell: (r) => perSecond(r.cursorsPerSecond), value: (r) => r.cursorsPerSecond },
@@ -175,7 +198,7 @@ const columns: Column<Row>[] = [
 ]
 
 console.log(
-  `\nEach participant moves its note ${MOVES_PER_SECOND}×/s and its cursor ${CURSORS_PER_SECOND}×/s; ${SECONDS} s measured after ${WARMUP_MS / 1000} s of warm-up, ${DRAIN_MS / 1000} s to drain. Atelier: our client's awareness (own entry only); reference: the stock client (echoes every entry, yjs #732).`,
+  `\nEach participant moves its note ${MOVES_PER_SECOND}×/s and its cursor ${CURSORS_PER_SECOND}×/s; ${SECONDS} s measured after ${WARMUP_MS / 1000} s of warm-up, ${DRAIN_MS / 1000} s to drain. Atelier: our client's awareness (own entry only); reference: the stock client (echoes every entry, yjs #732). « of which server »: Atelier's own part (its /metrics, a client's update reaching it until written to every peer), as the upper bound of its histogram bucket; the rest is loopback and this one-core generator decoding for every participant in turn.`,
 )
 for (const n of NS) {
   const rows: Row[] = []

@@ -73,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxLoadedDrafts: config.limits.maxLoadedDrafts,
     maxAwarenessBytes: config.limits.maxAwarenessBytes,
     onCommit: (entries, ms) => metrics.committed(entries, ms),
+    onDelivered: (ms) => metrics.fanoutSeconds.observe(ms / 1000),
     ...(bridge && {
       onCommitted: (room, updates) => bridge.committed(room, updates),
       onAwareness: (room, entries) => bridge.awareness(room, entries),

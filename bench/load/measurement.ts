@@ -48,3 +48,24 @@ export interface FanoutCounts {
   /** Messages the participants received inside the window. */
   messagesReceived: number
 }
+
+/**
+ * A percentile of what a Prometheus histogram observed between two scrapes, as the upper
+ * bound of the bucket it falls in (in ms); NaN when nothing was observed.
+ */
+export function histogramPercentile(
+  before: ReadonlyMap<string, number>,
+  after: ReadonlyMap<string, number>,
+  name: string,
+  p: number,
+): number {
+  const delta = (key: string) => (after.get(key) ?? 0) - (before.get(key) ?? 0)
+  const count = delta(`${name}_count`)
+  if (count === 0) return Number.NaN
+  const bounds = [...after.keys()]
+    .map((key) => new RegExp(`^${name}_bucket\\{le="([0-9.e+-]+)"\\}$`).exec(key)?.[1])
+    .filter((b): b is string => b !== undefined)
+  for (const bound of bounds)
+    if (delta(`${name}_bucket{le="${bound}"}`) >= (p / 100) * count) return 1000 * Number(bound)
+  return Number.POSITIVE_INFINITY
+}

@@ -5,6 +5,7 @@
  * (one room, anyone connects). Each is pinned to core 0; the generator keeps core 1.
  */
 import { createWorkshop, join } from '../../tests/support/api'
+import { type Scrape, scrapeMetrics } from '../../tests/support/scrapeMetrics'
 import { startServerProcess } from '../../tests/support/serverProcess'
 import { pinToCore } from './processStats'
 import { startReferenceServer } from './referenceServer'
@@ -27,6 +28,8 @@ export interface Target {
   ownAwarenessOnly: boolean
   /** A new participant's session (for Atelier, a join through the API). */
   admit(name: string): Promise<Admission>
+  /** The server's GET /metrics, when it has one (Atelier: its own fan-out delays). */
+  metrics?(): Promise<Scrape>
   /** Dies with the run if the server dies (a guard, not a figure). */
   exited: Promise<number | null>
   stop(): Promise<void>
@@ -47,6 +50,7 @@ export async function startAtelier(env: Record<string, string> = {}): Promise<Ta
       const session = await join(server.url, workshop, 'participant', name)
       return { params: { token: session.token }, participantId: session.participantId }
     },
+    metrics: () => scrapeMetrics(server),
     exited: new Promise((resolve) => server.child.once('exit', resolve)),
     stop: () => server.stop(),
   }

@@ -57,6 +57,13 @@ export function renderMetrics(m: MetricsInput): string {
     sum: append.sum,
     count: append.count,
   })
+  const fanout = server.fanoutSeconds
+  histogram(
+    'atelier_fanout_delay_seconds',
+    "Seconds from a client's update reaching the server to its being written to every other connection of its room (validation, log commit and send spacing included).",
+    fanout.bounds,
+    { cumulative: fanout.cumulative(), sum: fanout.sum, count: fanout.count },
+  )
   metric(
     'atelier_messages_refused_total',
     'counter',

@@ -9,6 +9,14 @@
 export const APPEND_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1] as const
 
 /**
+ * Fan-out delay bounds, in seconds: a room sends every few ms (server/rooms/fanout.ts); fine
+ * below 50 ms, where a participant starts to see others' notes lag (bench/fanout.ts reads them).
+ */
+export const FANOUT_BUCKETS = [
+  0.001, 0.002, 0.003, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.025, 0.035, 0.05, 0.075, 0.1, 0.25, 0.5, 1,
+] as const
+
+/**
  * Why a connection was closed by the server for something it sent. The labels
  * are a closed set so that a hostile client cannot grow the metrics' series.
  */
@@ -79,6 +87,8 @@ export class ServerMetrics {
   updates = 0
   /** Seconds each group commit of the log took. */
   readonly appendSeconds = new Histogram(APPEND_BUCKETS)
+  /** Seconds from a client's update reaching the server to its being written to every peer of its room. */
+  readonly fanoutSeconds = new Histogram(FANOUT_BUCKETS)
   readonly refusedMessages = new LabelledCounter<RefusalReason>(REFUSAL_REASONS)
   readonly refusedUpgrades = new LabelledCounter<string>(UPGRADE_STATUSES)
   readonly httpRateLimited = new LabelledCounter<HttpLimit>(HTTP_LIMITS)

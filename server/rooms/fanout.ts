@@ -23,6 +23,8 @@ import { type AwarenessEntry, writeAwareness, writeAwarenessUpdate, writeUpdate 
 interface Authored<T> {
   item: T
   from: Connection | null
+  /** When its message reached the server (performance.now()), for a client's update. */
+  receivedAt?: number
 }
 
 /** One commit's updates, open to more until the writer starts committing them. */
@@ -36,6 +38,8 @@ export interface FanoutDeps {
   currentBatch(): object
   /** Runs `fn` once everything appended so far is durable (UpdateWriter.afterCommit). */
   afterCommit(fn: () => void): void
+  /** A client's update was written to every peer, `ms` after its message reached the server (metrics). */
+  onDelivered?(ms: number): void
 }
 
 /**
@@ -60,14 +64,18 @@ export class Fanout {
     private readonly deps: FanoutDeps,
   ) {}
 
-  /** Sends `update` (already appended to the log) to every peer but `from`, once it is committed. */
-  update(update: Uint8Array, from: Connection | null): void {
+  /**
+   * Sends `update` (already appended to the log) to every peer but `from`, once it is committed;
+   * `receivedAt`: when the client's message carrying it reached the server.
+   */
+  update(update: Uint8Array, from: Connection | null, receivedAt?: number): void {
     const token = this.deps.currentBatch()
+    const authored: Authored<Uint8Array> = { item: update, from, receivedAt }
     if (this.open?.token === token) {
-      this.open.updates.push({ item: update, from })
+      this.open.updates.push(authored)
       return
     }
-    const batch: UpdateBatch = { token, updates: [{ item: update, from }] }
+    const batch: UpdateBatch = { token, updates: [authored] }
     this.open = batch
     // Runs at once when nothing is waiting for a commit (an update from another node, logged there).
     this.deps.afterCommit(() => {
@@ -112,6 +120,10 @@ export class Fanout {
     sendToPeers(this.peers, updates, (items) => writeUpdate(items.length === 1 ? items[0]! : Y.mergeUpdates(items)))
     sendToPeers(this.peers, entries, (items) => writeAwareness(writeAwarenessUpdate(items)))
     if (corked) for (const peer of this.peers) peer.uncork()
+    const delivered = this.deps.onDelivered
+    if (!delivered) return
+    const now = performance.now()
+    for (const u of updates) if (u.receivedAt !== undefined) delivered(now - u.receivedAt)
   }
 }
 

@@ -43,6 +43,8 @@ export interface RoomDeps {
   onRefused?(room: Room, conn: Connection, reason: string): void
   /** An update was accepted (counted to trigger compaction). */
   onUpdate?(room: Room): void
+  /** A client's update reached every peer here, `ms` after its message arrived (metrics). */
+  onDelivered?(ms: number): void
   /** Updates made here (a client's or the server's) are durable: for the other nodes (server/bus). */
   onCommitted?(room: Room, updates: readonly Uint8Array[]): void
   /** Awareness entries accepted here (removals included): for the other nodes. */
@@ -75,6 +77,7 @@ export class Room {
     this.fanout = new Fanout(this.connections, {
       currentBatch: () => deps.writer.batch,
       afterCommit: (fn) => deps.writer.afterCommit(fn),
+      onDelivered: deps.onDelivered,
     })
     doc.on('update', (update: Uint8Array) => this.encoded?.push(update))
   }
@@ -94,6 +97,7 @@ export class Room {
   }
 
   receive(conn: Connection, frame: Uint8Array): void {
+    const receivedAt = performance.now()
     let message: ReturnType<typeof readClientMessage>
     try {
       message = readClientMessage(frame)
@@ -114,7 +118,7 @@ export class Room {
       }
       case 'syncStep2':
       case 'update':
-        return this.write(conn, message.update)
+        return this.write(conn, message.update, receivedAt)
       case 'awareness':
         return this.updateAwareness(conn, message.update)
       case 'queryAwareness':
@@ -123,7 +127,7 @@ export class Room {
     }
   }
 
-  private write(conn: Connection, update: Uint8Array): void {
+  private write(conn: Connection, update: Uint8Array, receivedAt: number): void {
     // A note's author stamp must be its writer's, and never changes (shared/model/noteAuthor.ts).
     let authorRefused = false
     const check = checkUpdate(this.doc, this.deps.schema, update, (key, value) => {
@@ -153,7 +157,7 @@ export class Room {
       this.refuse(conn, CloseCodes.invalidMessage, 'update left pending structs')
       return this.deps.onCorrupted(this)
     }
-    this.publish(changes, conn)
+    this.publish(changes, conn, receivedAt)
   }
 
   /** What `apply` changed in the document, as the document encodes it (nothing if it changed nothing). */
@@ -169,11 +173,11 @@ export class Room {
   }
 
   /** Logs `changes` and sends them to everyone but `from` — and to the other nodes — once they are durable. */
-  private publish(changes: readonly Uint8Array[], from: Connection | null): void {
+  private publish(changes: readonly Uint8Array[], from: Connection | null, receivedAt?: number): void {
     for (const update of changes) {
       this.deps.writer.append(this.name, update)
       this.deps.onUpdate?.(this)
-      this.fanout.update(update, from)
+      this.fanout.update(update, from, receivedAt)
     }
     const onCommitted = this.deps.onCommitted
     if (onCommitted && changes.length > 0) this.deps.writer.afterCommit(() => onCommitted(this, changes))

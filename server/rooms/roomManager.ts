@@ -33,6 +33,8 @@ export interface RoomManagerOptions {
   onUpdate?(room: Room): void
   /** Runs after each group commit of the log: how many updates, in how many ms (metrics). */
   onCommit?(entries: number, ms: number): void
+  /** See RoomDeps.onDelivered (metrics). */
+  onDelivered?: RoomDeps['onDelivered']
   /** See RoomDeps: what this node made durable, and the awareness it accepted, for the other nodes. */
   onCommitted?: RoomDeps['onCommitted']
   onAwareness?: RoomDeps['onAwareness']
@@ -272,6 +274,7 @@ export class RoomManager {
       onRefused: (r, conn, reason) =>
         this.opts.logger.info({ event: 'message_refused', room: r.name, participant: conn.participantId, reason }),
       onUpdate: (r) => this.noteUpdate(r),
+      onDelivered: this.opts.onDelivered,
       onCommitted: this.opts.onCommitted,
       onAwareness: this.opts.onAwareness,
     })

@@ -76,6 +76,7 @@ test('open connections, updates and log commits follow what participants do', as
   const start = await scrape()
   assert.equal(value(start, 'atelier_connections'), 0)
   const appends = value(start, 'atelier_log_append_seconds_count')
+  const fannedOut = value(start, 'atelier_fanout_delay_seconds_count')
 
   const a = await board(paul)
   const b = await board(fanny)
@@ -95,9 +96,17 @@ test('open connections, updates and log commits follow what participants do', as
     value(written, 'atelier_log_append_seconds_bucket{le="+Inf"}'),
     value(written, 'atelier_log_append_seconds_count'),
   )
+  // Each note reached the other connection: one fan-out delay each, within a second here.
+  assert.ok(value(written, 'atelier_fanout_delay_seconds_count') >= fannedOut + 3)
+  assert.equal(
+    value(written, 'atelier_fanout_delay_seconds_bucket{le="1"}'),
+    value(written, 'atelier_fanout_delay_seconds_count'),
+  )
   console.log(
     `figure: log commits ${value(written, 'atelier_log_append_seconds_count')}, mean ${(
       (1000 * value(written, 'atelier_log_append_seconds_sum')) / value(written, 'atelier_log_append_seconds_count')
+    ).toFixed(2)} ms; fan-out delay mean ${(
+      (1000 * value(written, 'atelier_fanout_delay_seconds_sum')) / value(written, 'atelier_fanout_delay_seconds_count')
     ).toFixed(2)} ms`,
   )
   a.destroy()
