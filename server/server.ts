@@ -56,12 +56,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const readers = new ReaderGrantSigner(sessionKey, config.sessionTtlSeconds)
   const originAllowed = makeOriginCheck(config)
   const metrics = new ServerMetrics()
-  const facilitation = new FacilitationService(
-    store,
-    () => rooms,
-    Date.now,
-    (error, workshopId) => logger.warn({ event: 'private_writing_failed', workshop: workshopId, error: String(error) }),
-  )
+  const facilitation = new FacilitationService(store, () => rooms, {
+    onBackgroundError: (error, workshopId) =>
+      logger.warn({ event: 'private_writing_failed', workshop: workshopId, error: String(error) }),
+    // Told to the other nodes once the bridge is attached to the bus (below).
+    onChanged: (workshopId) => bridge?.controlChanged(workshopId),
+  })
   const bridge = config.bus ? new BusBridge({ rooms: () => rooms, store, facilitation, logger }) : null
   const rooms: RoomManager = new RoomManager({
     store,
@@ -140,7 +140,6 @@ export async function startServer(config: Config): Promise<RunningServer> {
   })
 
   if (bridge && config.bus) {
-    facilitation.onChanged = (workshopId) => bridge.controlChanged(workshopId)
     const node = newSecret(9)
     // ioredis (~6 MiB) is loaded only by the nodes that use a bus.
     const { openRedisBus } = await import('./bus/redisBus')

@@ -48,24 +48,35 @@ const VOTE_ERRORS: Record<Exclude<VoteOutcome, { ok: true }>['reason'], HttpErro
   no_vote: new HttpError(409, 'no_vote', "Vous n'avez pas de point sur cet élément."),
 }
 
+export interface FacilitationOptions {
+  now?: () => number
+  /** A background task failed (private writing's counts or reveal). */
+  onBackgroundError?: (error: unknown, workshopId: string) => void
+  /** Told after each change of a workshop's control state made here (the other nodes read it again: server/bus). */
+  onChanged?: (workshopId: string) => void
+}
+
 export class FacilitationService {
   /** Board lock per workshop, cached for the synchronous write check of every board update. */
   private readonly locks = new Map<string, boolean>()
   /** Participants' drafts documents: access, counts, reveal. */
   readonly drafts: PrivateWriting
+  private readonly now: () => number
+  private readonly onChanged: (workshopId: string) => void
 
   constructor(
     private readonly store: Store,
     private readonly rooms: () => RoomManager,
-    private readonly now: () => number = Date.now,
-    onBackgroundError: (error: unknown, workshopId: string) => void = () => {},
+    options: FacilitationOptions = {},
   ) {
+    this.now = options.now ?? Date.now
+    this.onChanged = options.onChanged ?? (() => {})
     this.drafts = new PrivateWriting({
       store,
       rooms,
       isActive: async (workshopId) => privateWritingActive(await store.getControl(workshopId)),
       publish: (workshopId) => this.publish(workshopId),
-      onError: onBackgroundError,
+      onError: options.onBackgroundError ?? (() => {}),
     })
   }
 
@@ -127,13 +138,10 @@ export class FacilitationService {
     }
   }
 
-  /** Told after each change of a workshop's control state made here (the other nodes read it again: server/bus). */
-  onChanged: ((workshopId: string) => void) | null = null
-
   /** A change made here: written into the control document if loaded, and told to the other nodes. */
   async publish(workshopId: string): Promise<void> {
     await this.rewrite(workshopId)
-    this.onChanged?.(workshopId)
+    this.onChanged(workshopId)
   }
 
   /** Writes the current state into the control document, if that room is loaded (else it is written when it loads). */
