@@ -9,7 +9,7 @@ import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
 import type { CollegeId } from '../../shared/colleges'
 import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
-import { call, connectControl } from '../support/controlClient'
+import { call, connectControl, openVote } from '../support/controlClient'
 import { openStoreOf } from '../support/dataFile'
 import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
@@ -52,17 +52,10 @@ test('50 participants × 20 concurrent votes with a budget of 5 end with exactly
       join(server.url, ws, 'participant', `Votant ${i}`, { college: colleges[i % 3] as CollegeId }),
     ),
   )
-  const open = await api(facilitator.token, 'POST', `/api/workshops/${ws.id}/vote-sessions`, {
-    targets: 'notes',
-    votesPerPerson: 5,
-    maxPerItem: 3,
-    hideResults: true,
-    anonymous: false,
-  })
-  assert.equal(open.status, 201)
-  const vid = open.body.id as string
+  const open = await openVote(server.url, facilitator.token, ws.id)
+  const vid = open.id
   assert.deepEqual(
-    open.body.targetIds,
+    open.targetIds,
     NOTES.map((n) => `shape:${n}`),
   )
 
@@ -116,14 +109,8 @@ test('budget, cap, closed session and roles get clear answers', async () => {
   const bad = await api(facilitator.token, 'POST', base, { targets: 'notes', votesPerPerson: 0 })
   assert.equal(bad.status, 400)
   const vid = (
-    await api(facilitator.token, 'POST', base, {
-      targets: 'notes',
-      votesPerPerson: 2,
-      maxPerItem: 1,
-      hideResults: false,
-      anonymous: false,
-    })
-  ).body.id
+    await openVote(server.url, facilitator.token, ws.id, { votesPerPerson: 2, maxPerItem: 1, hideResults: false })
+  ).id
   const vote = (token: string, n: string) => api(token, 'POST', `${base}/${vid}/votes`, { targetId: `shape:${n}` })
 
   assert.deepEqual((await vote(zoe.token, 'n1')).body, { remaining: 1 })
@@ -204,14 +191,13 @@ test('anonymous sessions never tie dots to people, even for the facilitator or i
   const ana = await join(server.url, ws, 'participant', 'Ana', { college: 'associations' })
   const base = `/api/workshops/${ws.id}/vote-sessions`
   const vid = (
-    await api(facilitator.token, 'POST', base, {
-      targets: 'notes',
+    await openVote(server.url, facilitator.token, ws.id, {
       votesPerPerson: 2,
       maxPerItem: 2,
       hideResults: false,
       anonymous: true,
     })
-  ).body.id
+  ).id
   await api(ana.token, 'POST', `${base}/${vid}/votes`, { targetId: 'shape:n1' })
   assert.deepEqual((await api(ana.token, 'GET', `${base}/${vid}/me`)).body, { votes: ['shape:n1'], remaining: 1 })
   const closed = await api(facilitator.token, 'POST', `${base}/${vid}/close`)

@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test'
 import type { CreateWorkshopResponse, JoinResponse } from '../../shared/api'
 import { createWorkshop, join } from '../support/api'
 import { type BoardClient, connectBoard, eventually } from '../support/boardClient'
-import { call, connectControl } from '../support/controlClient'
+import { call, connectControl, openVote } from '../support/controlClient'
 import { startFailoverProxy } from '../support/failoverProxy'
 import { freshPostgresDatabase } from '../support/postgres'
 import { documentRecords, noteRecord } from '../support/records'
@@ -120,15 +120,7 @@ test('50 participants × 20 concurrent votes spread over two nodes end with exac
   const people = await Promise.all(
     Array.from({ length: 50 }, (_, i) => join(i % 2 ? a.url : b.url, ws, 'participant', `Votant ${i}`)),
   )
-  const open = await call(a.url, facilitator.token, 'POST', `/api/workshops/${ws.id}/vote-sessions`, {
-    targets: 'notes',
-    votesPerPerson: 5,
-    maxPerItem: 3,
-    hideResults: true,
-    anonymous: false,
-  })
-  assert.equal(open.status, 201)
-  const vid = open.body.id as string
+  const vid = (await openVote(a.url, facilitator.token, ws.id)).id
   const controls = [a, b].map((node) => connectControl(node.url, ws.id, facilitator.token))
   for (const c of controls) cleanup.push(() => c.destroy())
   await Promise.all(controls.map((c) => c.synced()))

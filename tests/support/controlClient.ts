@@ -1,11 +1,13 @@
 /**
  * A reader of a workshop's control document (shared/control.ts) through the
- * stock y-websocket provider, as every client reads it.
+ * stock y-websocket provider, as every client reads it; calls to the API with
+ * a participant's token (opening a vote among them).
  */
+import assert from 'node:assert/strict'
 import WebSocket from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CONTROL_MAP } from '../../shared/control'
+import { CONTROL_MAP, type VoteRules, type VoteSessionState, type VoteTargetKind } from '../../shared/control'
 
 export interface ControlClient {
   doc: Y.Doc
@@ -74,4 +76,26 @@ export async function call(
   })
   const text = await res.text()
   return { status: res.status, body: text ? JSON.parse(text) : null }
+}
+
+/**
+ * Opens a vote session as a facilitator (asserts it opened: 201) and returns it. By default on
+ * every note, 5 dots each, at most 3 on one item, results hidden until the close, named.
+ */
+export async function openVote(
+  base: string,
+  token: string,
+  workshopId: string,
+  rules: Partial<VoteRules & { targets: VoteTargetKind | string[] }> = {},
+): Promise<VoteSessionState> {
+  const open = await call(base, token, 'POST', `/api/workshops/${workshopId}/vote-sessions`, {
+    targets: 'notes',
+    votesPerPerson: 5,
+    maxPerItem: 3,
+    hideResults: true,
+    anonymous: false,
+    ...rules,
+  })
+  assert.equal(open.status, 201, JSON.stringify(open.body))
+  return open.body as VoteSessionState
 }
