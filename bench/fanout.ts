@@ -15,7 +15,8 @@
  * the 48 before it; on real devices each decodes its own).
  *
  * BENCH_N (default 10,50,200), BENCH_SECONDS (measured window, default 20) and
- * BENCH_SERVERS (default atelier,reference).
+ * BENCH_SERVERS (default atelier,two-nodes,reference; two-nodes: PostgreSQL and Redis
+ * from Debian's packages, each participant on one of two nodes in turn).
  */
 import { monitorEventLoopDelay, performance as perfHooks } from 'node:perf_hooks'
 import { histogramPercentile } from './load/measurement'
@@ -28,12 +29,12 @@ import {
 } from './load/participants'
 import { cpuSeconds, loadAverage, peakRssMiB, pinToCore } from './load/processStats'
 import { type Column, ms, percent, perSecond, table } from './load/report'
-import { GENERATOR_CORE, startAtelier, startReference, type Target } from './load/targets'
+import { GENERATOR_CORE, startAtelier, startReference, startTwoNodes, type Target } from './load/targets'
 
 const NS = (process.env.BENCH_N ?? '10,50,200').split(',').map(Number)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
-/** Which servers to run (default both): `atelier`, `reference`. */
-const SERVERS = (process.env.BENCH_SERVERS ?? 'atelier,reference').split(',')
+/** Which servers to run (default all three): `atelier`, `two-nodes`, `reference`. */
+const SERVERS = (process.env.BENCH_SERVERS ?? 'atelier,two-nodes,reference').split(',')
 const WARMUP_MS = 2000
 /** After the window, how long stragglers may still arrive before they count as lost. */
 const DRAIN_MS = 5000
@@ -115,7 +116,8 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
     for (const p of participants) p.startMoving()
     await sleep(WARMUP_MS)
     const metricsBefore = await target.metrics?.()
-    const cpuBefore = cpuSeconds(target.pid)
+    const cpu = () => target.pids.reduce((sum, pid) => sum + cpuSeconds(pid), 0)
+    const cpuBefore = cpu()
     const eluBefore = eventLoopUtilization()
     // How late the generator's own event loop runs: a fan-out figure includes it.
     const lag = monitorEventLoopDelay({ resolution: 1 })
@@ -125,7 +127,7 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
     await sleep(SECONDS * 1000)
     run.measuring = false
     const seconds = (performance.now() - started) / 1000
-    const serverCpu = cpuSeconds(target.pid) - cpuBefore
+    const serverCpu = cpu() - cpuBefore
     const generatorBusy = eventLoopUtilization(eluBefore).utilization
     lag.disable()
     for (const p of participants) p.stopMoving()
@@ -158,7 +160,7 @@ async function measure(start: () => Promise<Target>, n: number): Promise<Row> {
       messagesDownPerSecond: run.messagesReceived / seconds,
       serverCpu: (100 * serverCpu) / seconds,
       cpuMicrosPerUpdate: delivered === 0 ? Number.NaN : (serverCpu * 1e6) / delivered,
-      peakRss: peakRssMiB(target.pid),
+      peakRss: target.pids.reduce((sum, pid) => sum + peakRssMiB(pid), 0),
       generatorBusy: 100 * generatorBusy,
       generatorLagP99: lag.percentile(99) / 1e6,
       load: loadAverage(),
@@ -203,6 +205,7 @@ console.log(
 for (const n of NS) {
   const rows: Row[] = []
   if (SERVERS.includes('atelier')) rows.push(await measure(startAtelier, n))
+  if (SERVERS.includes('two-nodes')) rows.push(await measure(startTwoNodes, n))
   if (SERVERS.includes('reference')) rows.push(await measure(startReference, n))
   const sample =
     n > receiversAt(n)

@@ -59,7 +59,7 @@ function open(target: Target, admission: Admission, doc = new Y.Doc()): Opened {
     }
   }
   const records = new YKeyValue<TLRecord>(doc.getArray(RECORDS_ARRAY))
-  const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
+  const provider = new WebsocketProvider(admission.wsBase, target.room, doc, {
     params: admission.params,
     WebSocketPolyfill: CountingSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,

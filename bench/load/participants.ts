@@ -108,7 +108,7 @@ export async function connectParticipant(
   if (receives) run.receivers++
   const admission: Admission = await target.admit(`Participant ${index}`)
   const doc = new Y.Doc()
-  const provider = new WebsocketProvider(target.wsBase, target.room, doc, {
+  const provider = new WebsocketProvider(admission.wsBase, target.room, doc, {
     params: admission.params,
     WebSocketPolyfill: run.socket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
