@@ -18,6 +18,7 @@ import * as Y from 'yjs'
 import { RECORDS_ARRAY } from '../shared/boardDoc'
 import { withAuthor } from '../shared/model/noteAuthor'
 import { documentRecords, noteRecord } from '../tests/support/records'
+import { exitAfter } from './load/deadline'
 import { loadAverage, pinToCore } from './load/processStats'
 import { type Column, kib, ms, table } from './load/report'
 import { type Admission, GENERATOR_CORE, startAtelier, startReference, type Target } from './load/targets'
@@ -27,12 +28,8 @@ const MOVES = Number(process.env.BENCH_LATE_MOVES ?? 20_000)
 /** The cached copy misses this many of the last moves (someone who stepped out for a minute). */
 const MISSED_MOVES = Math.round(MOVES / 100)
 const RUNS = 5
-const DEADLINE_MS = 300_000
 
-setTimeout(() => {
-  console.error(`bench/latejoin: not done in ${DEADLINE_MS / 1000} s`)
-  process.exit(1)
-}, DEADLINE_MS).unref()
+exitAfter(300_000, 'latejoin')
 pinToCore(process.pid, GENERATOR_CORE)
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number

@@ -16,6 +16,7 @@ import { type BoardClient, connectBoard, writeBoard } from '../tests/support/boa
 import { documentRecords, noteRecord } from '../tests/support/records'
 import { scrapeMetrics, value } from '../tests/support/scrapeMetrics'
 import { type ServerProcess, startServerProcess, tempDataDir } from '../tests/support/serverProcess'
+import { exitAfter } from './load/deadline'
 import { type Column, table } from './load/report'
 
 const WORKSHOPS = Number(process.env.BENCH_MEM_WORKSHOPS ?? 1000)
@@ -24,12 +25,8 @@ const ACTIVE = 10
 const ACTIVE_SECONDS = Number(process.env.BENCH_MEM_ACTIVE_SECONDS ?? 20)
 const IDLE_ROOMS = Math.min(WORKSHOPS - ACTIVE, Number(process.env.BENCH_MEM_IDLE_ROOMS ?? 200))
 const BATCH = 20
-const DEADLINE_MS = 600_000
 
-setTimeout(() => {
-  console.error(`bench/memory: not done in ${DEADLINE_MS / 1000} s`)
-  process.exit(1)
-}, DEADLINE_MS).unref()
+exitAfter(600_000, 'memory')
 
 const MiB = 1024 * 1024
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

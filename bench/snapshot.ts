@@ -13,18 +13,15 @@ import { connectBoard, eventually } from '../tests/support/boardClient'
 import { call } from '../tests/support/controlClient'
 import { chantierRecord, frameRecord, noteRecord } from '../tests/support/records'
 import { startServerProcess } from '../tests/support/serverProcess'
+import { exitAfter } from './load/deadline'
 
 const NOTES = Number(process.env.BENCH_NOTES ?? 2000)
 const FRAMES = 40
 const CHANTIERS = 100
 const VOTERS = 50
 const RUNS = 5
-const DEADLINE_MS = 240_000
 
-setTimeout(() => {
-  console.error(`bench/snapshot: not done in ${DEADLINE_MS / 1000} s`)
-  process.exit(1)
-}, DEADLINE_MS).unref()
+exitAfter(240_000, 'snapshot')
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`
