@@ -261,7 +261,7 @@ export class SqliteStore implements Store {
       ),
       appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
       upsertSnapshot: db.prepare(
-        'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq',
+        'INSERT INTO doc_snapshots (doc, data, upto_seq) VALUES (?, ?, ?) ON CONFLICT(doc) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq WHERE doc_snapshots.upto_seq < excluded.upto_seq',
       ),
       deleteUpdatesUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
       getControl: db.prepare<
@@ -613,9 +613,11 @@ export class SqliteStore implements Store {
   }
 
   async replaceWithSnapshot(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void> {
+    // As on PostgreSQL: a snapshot never replaces one that folded more (two compactions of
+    // one document finishing in either order), and then deletes nothing.
     this.db.transaction(() => {
-      this.stmt.upsertSnapshot.run(doc, asBuffer(snapshot), uptoSeq)
-      this.stmt.deleteUpdatesUpTo.run(doc, uptoSeq)
+      if (this.stmt.upsertSnapshot.run(doc, asBuffer(snapshot), uptoSeq).changes === 1)
+        this.stmt.deleteUpdatesUpTo.run(doc, uptoSeq)
     })()
     this.db.pragma('incremental_vacuum')
   }

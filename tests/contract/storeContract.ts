@@ -549,6 +549,43 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(await store.countUpdates('b/board'), 300)
     }))
 
+  test(`${name}: two compactions of one document (two nodes) finishing in either order lose nothing`, () =>
+    withStore(async (store) => {
+      const source = new Y.Doc()
+      const updates: Uint8Array[] = []
+      source.on('update', (u: Uint8Array) => updates.push(u))
+      for (let i = 0; i < 30; i++) source.getArray<number>('records').push([i])
+      const append = (from: number, to: number) =>
+        store.appendUpdates(updates.slice(from, to).map((data) => ({ doc: 'a/board', data })))
+      const fold = (stored: Awaited<ReturnType<Store['loadDoc']>>) =>
+        compactParts(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates)
+      const held = async () => {
+        const stored = await store.loadDoc('a/board')
+        const rebuilt = new Y.Doc()
+        if (stored.snapshot) Y.applyUpdate(rebuilt, stored.snapshot)
+        for (const u of stored.updates) Y.applyUpdate(rebuilt, u)
+        return rebuilt.getArray('records').toArray()
+      }
+      // One node reads the log, more is appended, the other node reads it; the later read
+      // finishes first, then the earlier one (whose snapshot folded less) finishes.
+      await append(0, 10)
+      const early = await store.loadDoc('a/board')
+      await append(10, 20)
+      const late = await store.loadDoc('a/board')
+      await store.replaceWithSnapshot('a/board', fold(late), late.lastSeq)
+      await store.replaceWithSnapshot('a/board', fold(early), early.lastSeq)
+      await append(20, 25)
+      assert.deepEqual(await held(), [...Array(25).keys()], 'the earlier, smaller fold finishing last')
+      // And the usual order: the earlier fold finishes first, the later one after it.
+      const first = await store.loadDoc('a/board')
+      await append(25, 30)
+      const second = await store.loadDoc('a/board')
+      await store.replaceWithSnapshot('a/board', fold(first), first.lastSeq)
+      await store.replaceWithSnapshot('a/board', fold(second), second.lastSeq)
+      assert.deepEqual(await held(), [...Array(30).keys()], 'the later fold finishing last')
+      assert.equal((await store.loadDoc('a/board')).updates.length, 0)
+    }))
+
   test(`${name}: group commit of 100 updates (figure)`, () =>
     withStore(async (store) => {
       const batch = Array.from({ length: 100 }, (_, i) => ({
