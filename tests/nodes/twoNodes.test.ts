@@ -59,6 +59,18 @@ function writeNotes(client: BoardClient, prefix: string, n: number): string[] {
   return written.map((r) => r.id)
 }
 
+/** A workshop whose board, written through A, holds the document records and `n` notes (the vote targets). */
+async function workshopWithNotes(title: string, prefix: string, n: number) {
+  const { ws, facilitator } = await workshop(title)
+  const setup = board(a, ws.id, facilitator.token)
+  await setup.synced()
+  const targets = notes(prefix, n)
+  setup.doc.transact(() => {
+    for (const r of [...documentRecords(), ...targets]) setup.put(r)
+  })
+  return { ws, facilitator, targets }
+}
+
 test('participants on two nodes see each other’s notes and cursors live; a fresh joiner on either has everything', async () => {
   const { ws } = await workshop('Deux nœuds')
   const alice = await join(a.url, ws, 'participant', 'Alice')
@@ -99,13 +111,7 @@ test('participants on two nodes see each other’s notes and cursors live; a fre
 })
 
 test('50 participants × 20 concurrent votes spread over two nodes end with exactly 5 each; both nodes show the database’s count', async () => {
-  const { ws, facilitator } = await workshop('Vote sur deux nœuds')
-  const setup = board(a, ws.id, facilitator.token)
-  await setup.synced()
-  const targets = notes('shape:v', 4)
-  setup.doc.transact(() => {
-    for (const r of [...documentRecords(), ...targets]) setup.put(r)
-  })
+  const { ws, facilitator, targets } = await workshopWithNotes('Vote sur deux nœuds', 'shape:v', 4)
   const checker = board(b, ws.id, facilitator.token)
   await checker.synced()
   await eventually(
@@ -154,6 +160,27 @@ test('50 participants × 20 concurrent votes spread over two nodes end with exac
     (c.get('results') as { totals?: Record<string, number> } | null)?.totals ?? null
   await eventually(() => controls.every((c) => c.get('results') != null), 10_000, 'results on both nodes')
   assert.deepEqual(total(controls[0]!), total(controls[1]!))
+})
+
+test('votes cast on a node where no control document is open reach the other node’s control document, by its re-derive from the database', async () => {
+  const { ws, facilitator, targets } = await workshopWithNotes('Re-dérivation des votes', 'shape:r', 2)
+  // Opened and cast on A, whose control room nobody opens: A writes no control document
+  // update for B to apply; only the control message tells B, which reads the store again.
+  const vid = (await openVote(a.url, facilitator.token, ws.id, { targets: targets.map((t) => t.id) })).id
+  const control = connectControl(b.url, ws.id, facilitator.token)
+  cleanup.push(() => control.destroy())
+  await control.synced()
+  await eventually(() => (control.get('vote') as { id?: string } | null)?.id === vid, 5000, 'the session on B')
+  const voters = () => (control.get('participation') as { voters?: number } | null)?.voters
+  assert.equal(voters(), 0)
+  const people = await Promise.all([0, 1, 2].map((i) => join(a.url, ws, 'participant', `Votante ${i}`)))
+  for (const [i, p] of people.entries()) {
+    const cast = await call(a.url, p.token, 'POST', `/api/workshops/${ws.id}/vote-sessions/${vid}/votes`, {
+      targetId: targets[i % targets.length]?.id,
+    })
+    assert.equal(cast.status, 201)
+  }
+  await eventually(() => voters() === 3, 5000, 'B’s control document shows the 3 voters of the database')
 })
 
 test('a lock and a rotated link decided on one node hold on the other at once', async () => {
