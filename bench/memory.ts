@@ -27,6 +27,8 @@ const IDLE_ROOMS = Math.min(WORKSHOPS - ACTIVE, Number(process.env.BENCH_MEM_IDL
 const BATCH = 20
 
 exitAfter(600_000, 'memory')
+// Every stock provider registers a process 'exit' listener (to close its socket): hundreds of them are expected here.
+process.setMaxListeners(0)
 
 const MiB = 1024 * 1024
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
