@@ -45,10 +45,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const logger = createLogger(config.logLevel)
   // Whatever the store, the data directory holds the admin token and the pid file.
   fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 })
+  // Before the store opens: a second server on the same directory is refused, and npm run restore sees it served.
+  const claim = claimDataDir(config.dataDir)
   const store =
     config.store.kind === 'postgres' ? await openPostgresStore(config.store.url) : openSqliteStore(config.dataDir)
-  // Tells npm run restore that this data directory is being served.
-  const claim = claimDataDir(config.dataDir)
   const adminToken = loadAdminToken(config.dataDir, config.adminToken)
   const sessionKey = await store.setSettingIfAbsent('session_key', newSecret(32))
   const signer = new SessionSigner(sessionKey, config.sessionTtlSeconds)

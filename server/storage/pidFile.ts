@@ -1,17 +1,26 @@
 /**
  * Which process serves a data directory: the server writes its pid to
- * `<dataDir>/atelier.pid` at start and removes it when it stops, so tools that
- * must not run beside it (npm run restore) can refuse. A file left by a killed
- * server names a dead process and counts as no server.
+ * `<dataDir>/atelier.pid` at start and removes it when it stops, so that tools
+ * that must not run beside it (npm run restore) — and a second server, which
+ * would write the same SQLite log and compact the same documents — can refuse.
+ * A file left by a killed server names a dead process and counts as no server.
  */
 import fs from 'node:fs'
 import path from 'node:path'
 
 export const PID_FILE = 'atelier.pid'
 
-/** Records this process as the data directory's server; `release` removes the record if it is still ours. */
+/**
+ * Records this process as the data directory's server; `release` removes the record if it
+ * is still ours. Throws if another live process serves it.
+ */
 export function claimDataDir(dataDir: string): { release(): void } {
   const file = path.join(dataDir, PID_FILE)
+  const other = runningServerPid(dataDir)
+  if (other !== null && other !== process.pid)
+    throw new Error(
+      `${dataDir} is already served by another Atelier (pid ${other}): stop it first, or give this one its own ATELIER_DATA_DIR. If no server runs there, delete ${file}.`,
+    )
   fs.writeFileSync(file, `${process.pid}\n`, { mode: 0o600 })
   return {
     release() {
