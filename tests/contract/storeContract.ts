@@ -549,6 +549,22 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
       assert.equal(await store.countUpdates('b/board'), 300)
     }))
 
+  test(`${name}: appended bytes and document names come back exactly, whatever they hold`, () =>
+    withStore(async (store) => {
+      // Room names are validated before they reach a store; the store must not depend on it.
+      const doc = "w'; DROP TABLE doc_updates; --\\x/board"
+      const every = Uint8Array.from({ length: 256 }, (_, i) => i)
+      await store.appendUpdates([
+        { doc, data: every },
+        { doc, data: new Uint8Array([0, 39, 92, 0]) },
+      ])
+      const stored = await store.loadDoc(doc)
+      assert.deepEqual(
+        stored.updates.map((u) => [...u]),
+        [[...every], [0, 39, 92, 0]],
+      )
+    }))
+
   test(`${name}: two compactions of one document (two nodes) finishing in either order lose nothing`, () =>
     withStore(async (store) => {
       const source = new Y.Doc()
