@@ -670,12 +670,9 @@ export class PostgresStore implements Store {
     // Values are literals (no parameters in a simple query): document names quoted by pg,
     // updates in bytea hex.
     const docs = [...new Set(entries.map((e) => e.doc))].map((d) => pg.escapeLiteral(d))
-    const values = entries.map(
-      (e) =>
-        `(${pg.escapeLiteral(e.doc)}, '\\x${Buffer.from(e.data.buffer, e.data.byteOffset, e.data.length).toString('hex')}'::bytea)`,
-    )
+    const values = entries.map((e) => `(${pg.escapeLiteral(e.doc)}, '\\x${asBuffer(e.data).toString('hex')}'::bytea)`)
     await this.pool.query(
-      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT ${docLockKey('d')} AS k FROM unnest(ARRAY[${docs.join(', ')}]::text[]) AS d ORDER BY k) AS keys; INSERT INTO doc_updates (doc, data) VALUES ${values.join(', ')}`,
+      `${lockDocs(`ARRAY[${docs.join(', ')}]::text[]`)}; INSERT INTO doc_updates (doc, data) VALUES ${values.join(', ')}`,
     )
   }
 
@@ -690,10 +687,7 @@ export class PostgresStore implements Store {
   private async append(c: pg.PoolClient, entries: DocAppend[]): Promise<void> {
     if (entries.length === 0) return
     const docs = [...new Set(entries.map((e) => e.doc))]
-    await c.query(
-      `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT ${docLockKey('d')} AS k FROM unnest($1::text[]) AS d ORDER BY k) AS keys`,
-      [docs],
-    )
+    await c.query(lockDocs('$1::text[]'), [docs])
     for (let from = 0; from < entries.length; from += APPEND_CHUNK) {
       const chunk = entries.slice(from, from + APPEND_CHUNK)
       // One multi-row INSERT; the Buffers go as binary parameters. Rows take their
@@ -893,3 +887,6 @@ export class PostgresStore implements Store {
 /** Advisory lock keys: the migration's, and one per document name (a collision only makes two documents take turns). */
 const LOCK_MIGRATION = 0x61746c72 // 'atlr'
 const docLockKey = (column: string) => `hashtextextended(${column}, ${LOCK_MIGRATION})`
+/** Takes the transaction's lock on each document of `docsArray` (an SQL text[]), in key order (see append). */
+const lockDocs = (docsArray: string) =>
+  `SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT ${docLockKey('d')} AS k FROM unnest(${docsArray}) AS d ORDER BY k) AS keys`
