@@ -4,9 +4,11 @@
  * to the démarche's roadmap (`onSnapshot`).
  *
  * The stored body is the snapshot's canonical JSON (shared/roadmap/canonicalJson.ts),
- * served as is. `previousId` chains a workshop's snapshots; the snapshots of
- * one workshop are taken one at a time (in this process) so two quick clicks
- * make a chain, not a fork.
+ * served as is. `previousId` chains a workshop's snapshots, and the chain never
+ * forks: the store refuses a snapshot whose `previousId` is no longer the latest
+ * (another node stored one meanwhile), and it is then rebuilt on the new latest.
+ * In this process the snapshots of one workshop are taken one at a time anyway,
+ * so two quick clicks wait for each other instead of being refused.
  */
 import { canonicalJson } from '../../shared/roadmap/canonicalJson'
 import { Snapshot } from '../../shared/roadmap/snapshotSchema'
@@ -27,6 +29,13 @@ export interface SnapshotServiceDeps extends SnapshotSources {
    */
   onSnapshot?(row: SnapshotRow, snapshot: Snapshot): Promise<void>
 }
+
+/**
+ * Each refusal means another node stored a snapshot of the workshop meanwhile, so giving
+ * up takes that many stored during this one. Not 5: two nodes taking 10 each at once
+ * lose about every other race, and one of the 20 then lost 5 in a row in a third of runs.
+ */
+const SNAPSHOT_ATTEMPTS = 20
 
 export class SnapshotService {
   /** The snapshot being taken per workshop, so the next one waits for it (and chains to it). */
@@ -59,23 +68,44 @@ export class SnapshotService {
     const { store, logger } = this.deps
     const content = await loadSnapshotContent(this.deps, workshopId)
     if (!content) throw errors.notFound('Atelier')
-    const previous = await store.latestSnapshot(workshopId)
-    const createdAt = (this.deps.now ?? Date.now)()
-    const snapshot = buildSnapshot({ ...content, id: newId(), createdAt, createdBy, previousId: previous?.id ?? null })
-    const checked = Snapshot.safeParse(snapshot)
-    if (!checked.success) {
-      // The builder made something the published schema refuses: a bug, never stored.
-      logger.error({ event: 'snapshot_invalid', workshop: workshopId, issues: checked.error.issues.slice(0, 20) })
-      throw new HttpError(500, 'snapshot_invalid', "L'instantané produit n'est pas valide ; rien n'a été enregistré.")
+    for (let attempt = 1; attempt <= SNAPSHOT_ATTEMPTS; attempt++) {
+      const previous = await store.latestSnapshot(workshopId)
+      // Never dated before the previous one (another node's clock may be ahead): "latest"
+      // is by date, so an earlier one would not become it.
+      const createdAt = Math.max((this.deps.now ?? Date.now)(), previous?.createdAt ?? 0)
+      const snapshot = buildSnapshot({
+        ...content,
+        id: newId(),
+        createdAt,
+        createdBy,
+        previousId: previous?.id ?? null,
+      })
+      const checked = Snapshot.safeParse(snapshot)
+      if (!checked.success) {
+        // The builder made something the published schema refuses: a bug, never stored.
+        logger.error({ event: 'snapshot_invalid', workshop: workshopId, issues: checked.error.issues.slice(0, 20) })
+        throw new HttpError(500, 'snapshot_invalid', "L'instantané produit n'est pas valide ; rien n'a été enregistré.")
+      }
+      const row: SnapshotRow = {
+        id: snapshot.id,
+        workshopId,
+        createdAt,
+        sha256: snapshot.sha256,
+        body: canonicalJson(snapshot),
+      }
+      if (await store.insertSnapshot(row, snapshot.previousId)) return this.stored(row, snapshot)
+      logger.info({ event: 'snapshot_chain_moved', workshop: workshopId, attempt })
     }
-    const row: SnapshotRow = {
-      id: snapshot.id,
-      workshopId,
-      createdAt,
-      sha256: snapshot.sha256,
-      body: canonicalJson(snapshot),
-    }
-    await store.insertSnapshot(row)
+    throw new HttpError(
+      409,
+      'snapshot_conflict',
+      "D'autres instantanés de cet atelier étaient pris en même temps ; rien n'a été enregistré, réessayez.",
+    )
+  }
+
+  private async stored(row: SnapshotRow, snapshot: Snapshot): Promise<{ row: SnapshotRow; snapshot: Snapshot }> {
+    const { workshopId } = row
+    const { logger } = this.deps
     logger.info({
       event: 'snapshot_created',
       workshop: workshopId,

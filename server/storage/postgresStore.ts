@@ -4,7 +4,8 @@
  * really awaits, so nothing may rely on "no other write between my read and my
  * write": each promise the contract makes is a transaction here, and the
  * read-then-write ones take a row lock on what they decide about (the vote
- * session, the démarche, the workshop) before reading.
+ * session, the démarche, the workshop), or an advisory lock (a workshop's
+ * snapshots), before reading.
  */
 import pg from 'pg'
 import type { Phase, VoteSessionState } from '../../shared/control'
@@ -12,6 +13,7 @@ import type { Role } from '../../shared/roles'
 import { DAY_MS, RETENTION_DAYS } from '../../shared/workshop'
 import {
   asBuffer,
+  chainsOnto,
   type ParticipantDbRow,
   type ProcessDbRow,
   type ProcessLinkDbRow,
@@ -718,11 +720,27 @@ export class PostgresStore implements Store {
     })
   }
 
-  async insertSnapshot(r: SnapshotRow): Promise<void> {
-    await this.pool.query(
-      'INSERT INTO snapshots (id, workshop_id, created_at, sha256, body) VALUES ($1, $2, $3, $4, $5)',
-      [r.id, r.workshopId, r.createdAt, r.sha256, r.body],
-    )
+  async insertSnapshot(r: SnapshotRow, previousId: string | null): Promise<boolean> {
+    return this.tx(async (c) => {
+      // A lock rather than the workshop's row: snapshots take turns without holding up joins
+      // and votes (their foreign keys share that row). Under READ COMMITTED the read after
+      // the lock sees what the writer before committed.
+      await c.query(`SELECT pg_advisory_xact_lock(${docLockKey('$1::text')})`, [r.workshopId])
+      const latest = await this.one<Pick<SnapshotDbRow, 'id' | 'created_at'>>(
+        c,
+        'SELECT id, created_at FROM snapshots WHERE workshop_id = $1 ORDER BY created_at DESC, ord DESC LIMIT 1',
+        [r.workshopId],
+      )
+      if (!chainsOnto(latest, r, previousId)) return false
+      await c.query('INSERT INTO snapshots (id, workshop_id, created_at, sha256, body) VALUES ($1, $2, $3, $4, $5)', [
+        r.id,
+        r.workshopId,
+        r.createdAt,
+        r.sha256,
+        r.body,
+      ])
+      return true
+    })
   }
 
   async getSnapshot(id: string): Promise<SnapshotRow | null> {
@@ -884,7 +902,11 @@ export class PostgresStore implements Store {
   }
 }
 
-/** Advisory lock keys: the migration's, and one per document name (a collision only makes two documents take turns). */
+/**
+ * Advisory lock keys: the migration's, and one per document name or workshop id (its
+ * snapshots; ids have no slash, names do). A collision only makes the two take turns:
+ * a snapshot's insert waits for no other advisory lock while it holds its own.
+ */
 const LOCK_MIGRATION = 0x61746c72 // 'atlr'
 const docLockKey = (column: string) => `hashtextextended(${column}, ${LOCK_MIGRATION})`
 /** Takes the transaction's lock on each document of `docsArray` (an SQL text[]), in key order (see append). */

@@ -25,6 +25,16 @@ export function snapshotMeta(r: Omit<SnapshotDbRow, 'body'>): SnapshotMeta {
   return { id: r.id, workshopId: r.workshop_id, createdAt: r.created_at, sha256: r.sha256 }
 }
 
+/** The rule of insertSnapshot, given the workshop's latest snapshot as stored. */
+export function chainsOnto(
+  latest: Pick<SnapshotDbRow, 'id' | 'created_at'> | null | undefined,
+  row: SnapshotMeta,
+  previousId: string | null,
+): boolean {
+  // Dated before the latest, it would sort before it and not become the latest: the next one would fork from it.
+  return (latest?.id ?? null) === previousId && (!latest || row.createdAt >= latest.created_at)
+}
+
 export interface RoadmapVersionDbRow {
   id: string
   process_id: string

@@ -10,6 +10,7 @@ import type { Role } from '../../shared/roles'
 import { DAY_MS, RETENTION_DAYS } from '../../shared/workshop'
 import {
   asBuffer,
+  chainsOnto,
   type ParticipantDbRow,
   type ProcessDbRow,
   type ProcessLinkDbRow,
@@ -622,8 +623,14 @@ export class SqliteStore implements Store {
     this.db.pragma('incremental_vacuum')
   }
 
-  async insertSnapshot(r: SnapshotRow): Promise<void> {
-    this.stmt.insertRoadmapSnapshot.run(r.id, r.workshopId, r.createdAt, r.sha256, r.body)
+  async insertSnapshot(r: SnapshotRow, previousId: string | null): Promise<boolean> {
+    return this.db
+      .transaction((): boolean => {
+        if (!chainsOnto(this.stmt.latestRoadmapSnapshot.get(r.workshopId), r, previousId)) return false
+        this.stmt.insertRoadmapSnapshot.run(r.id, r.workshopId, r.createdAt, r.sha256, r.body)
+        return true
+      })
+      .immediate()
   }
 
   async getSnapshot(id: string): Promise<SnapshotRow | null> {

@@ -218,10 +218,18 @@ export interface Store {
   /** Replaces the snapshot and the log entries up to `uptoSeq` by `snapshot`, atomically. */
   replaceWithSnapshot(doc: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
 
-  insertSnapshot(row: SnapshotRow): Promise<void>
+  /**
+   * Stores the snapshot only if it chains onto the workshop's latest: that is still
+   * `previousId` (null: the workshop has none) and `row` is not dated before it, so it
+   * becomes the new latest. Checked and written atomically, so two writers that read the
+   * same latest (two nodes) cannot both store: the second gets false, stores nothing,
+   * and may rebuild on the new latest.
+   */
+  insertSnapshot(row: SnapshotRow, previousId: string | null): Promise<boolean>
   getSnapshot(id: string): Promise<SnapshotRow | null>
-  /** Oldest first. */
+  /** Oldest first: by `createdAt`, then in the order they were stored. */
   listSnapshots(workshopId: string): Promise<SnapshotMeta[]>
+  /** The last of listSnapshots. */
   latestSnapshot(workshopId: string): Promise<SnapshotRow | null>
   /**
    * Appends the démarche's next roadmap version in one transaction: `make` gets

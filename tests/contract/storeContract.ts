@@ -219,8 +219,19 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     withStore(async (store) => {
       await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'enjeux', createdAt: 1 }, [])
       const body = '{"b":1,"texte":"« é » \\u0000 ✓"}'
-      await store.insertSnapshot({ id: 's2', workshopId: 'w1', createdAt: 20, sha256: 'h2', body })
-      await store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 10, sha256: 'h1', body: '{}' })
+      assert.equal(
+        await store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 10, sha256: 'h1', body: '{}' }, null),
+        true,
+      )
+      assert.equal(
+        await store.insertSnapshot({ id: 's2', workshopId: 'w1', createdAt: 20, sha256: 'h2', body }, 's1'),
+        true,
+      )
+      // Same date: the one stored last is the latest.
+      assert.equal(
+        await store.insertSnapshot({ id: 's3', workshopId: 'w1', createdAt: 20, sha256: 'h3', body }, 's2'),
+        true,
+      )
       assert.deepEqual(await store.getSnapshot('s2'), { id: 's2', workshopId: 'w1', createdAt: 20, sha256: 'h2', body })
       assert.equal(await store.getSnapshot('nope'), null)
       assert.deepEqual(
@@ -228,13 +239,51 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
         [
           ['s1', 10],
           ['s2', 20],
+          ['s3', 20],
         ],
       )
-      assert.equal((await store.latestSnapshot('w1'))?.id, 's2')
+      assert.equal((await store.latestSnapshot('w1'))?.id, 's3')
       assert.equal(await store.latestSnapshot('w2'), null)
       // Immutable: the same id cannot be written twice.
-      await assert.rejects(store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 30, sha256: 'x', body: '[]' }))
+      await assert.rejects(
+        store.insertSnapshot({ id: 's1', workshopId: 'w1', createdAt: 30, sha256: 'x', body: '[]' }, 's3'),
+      )
       assert.equal((await store.getSnapshot('s1'))?.body, '{}')
+    }))
+
+  test(`${name}: a snapshot is stored only if it chains onto the latest, so the chain cannot fork`, () =>
+    withStore(async (store) => {
+      await store.createWorkshop({ id: 'w1', title: 'Atelier', template: 'enjeux', createdAt: 1 }, [])
+      await store.createWorkshop({ id: 'w2', title: 'Autre', template: 'enjeux', createdAt: 1 }, [])
+      const row = (id: string, createdAt: number, workshopId = 'w1') => ({
+        id,
+        workshopId,
+        createdAt,
+        sha256: id,
+        body: '{}',
+      })
+      assert.equal(await store.insertSnapshot(row('a', 10), null), true)
+      // Two writers read "no snapshot yet" (or "a"): only the first of each stores.
+      assert.equal(await store.insertSnapshot(row('b', 20), null), false)
+      assert.equal(await store.insertSnapshot(row('b', 20), 'a'), true)
+      assert.equal(await store.insertSnapshot(row('c', 30), 'a'), false)
+      assert.equal(await store.insertSnapshot(row('c', 30), 'nope'), false)
+      // Dated before the latest it would not become the latest: refused too.
+      assert.equal(await store.insertSnapshot(row('c', 19), 'b'), false)
+      assert.deepEqual(
+        (await store.listSnapshots('w1')).map((m) => m.id),
+        ['a', 'b'],
+      )
+      assert.equal(await store.getSnapshot('c'), null)
+      assert.equal(await store.insertSnapshot(row('c', 20), 'b'), true)
+      assert.equal((await store.latestSnapshot('w1'))?.id, 'c')
+      // Each workshop has its own chain.
+      assert.equal(await store.insertSnapshot(row('d', 5, 'w2'), null), true)
+      assert.equal(await store.insertSnapshot(row('e', 5, 'w2'), 'c'), false)
+      assert.deepEqual(
+        (await store.listSnapshots('w2')).map((m) => m.id),
+        ['d'],
+      )
     }))
 
   test(`${name}: roadmap versions are numbered in order, concurrent appends included`, () =>
@@ -390,7 +439,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
           voterKey: null,
         })
         await store.castVote(`v-${id}`, `p-${id}`, 'shape:a', null, 4)
-        await store.insertSnapshot({ id: `s-${id}`, workshopId: id, createdAt: 5, sha256: 'x', body: '{}' })
+        await store.insertSnapshot({ id: `s-${id}`, workshopId: id, createdAt: 5, sha256: 'x', body: '{}' }, null)
       }
       // w1/ is a prefix of nothing of w10 (names end with a slash).
       assert.equal(await store.deleteWorkshop('w1', 'w1/'), true)
