@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 benches=("$@")
 [ ${#benches[@]} -gt 0 ] || benches=(foundation snapshot fanout latejoin memory)
+# Atelier as deployed: the compiled server `npm start` runs (tests/support/serverProcess.ts).
+node scripts/build-server.mjs
+export ATELIER_TEST_SERVER=compiled
 for bench in "${benches[@]}"; do
   echo "## bench/${bench}.ts"
   # A larger young generation: the load generator allocates a lot per message it receives

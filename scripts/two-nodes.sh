@@ -38,7 +38,7 @@ bus="redis://127.0.0.1:$redis_port"
 for n in 1 2; do
   PORT=$((port + n)) ATELIER_DATA_DIR="$work/node$n" ATELIER_STORE="$store" ATELIER_BUS="$bus" \
     ATELIER_ADMIN_TOKEN="$token" ATELIER_PUBLIC_URL="http://127.0.0.1:$port" \
-    node --import tsx server/main.ts >"$work/node$n.log" 2>&1 &
+    node --enable-source-maps dist/server/main.mjs >"$work/node$n.log" 2>&1 &
   pids+=($!)
 done
 

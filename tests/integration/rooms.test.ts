@@ -2,8 +2,8 @@ import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { createWorkshop, join } from '../support/api'
 import { connectBoard, eventually } from '../support/boardClient'
+import { logEvents, writeUntilCompacted } from '../support/compaction'
 import { openStoreOf } from '../support/dataFile'
-import { documentRecords, noteRecord } from '../support/records'
 import { type ServerProcess, startServerProcess } from '../support/serverProcess'
 
 let server: ServerProcess
@@ -14,8 +14,7 @@ after(async () => {
   await server.stop()
 })
 
-const events = (name: string) =>
-  server.logs.map((l) => JSON.parse(l) as { event: string; room?: string }).filter((e) => e.event === name)
+const events = (name: string) => logEvents(server, name)
 
 async function logRows(doc: string): Promise<{ updates: number; snapshots: number }> {
   const store = await openStoreOf(server)
@@ -31,14 +30,8 @@ async function logRows(doc: string): Promise<{ updates: number; snapshots: numbe
 test('the log is compacted in the background and rooms unload when idle, losing nothing', async () => {
   const ws = await createWorkshop(server.url, server.adminToken)
   const p = await join(server.url, ws, 'participant', 'Camille')
-  const a = connectBoard(server.url, ws.id, { token: p.token })
+  const a = await writeUntilCompacted(server, ws.id, p.token)
   try {
-    await a.synced()
-    a.doc.transact(() => {
-      for (const r of documentRecords()) a.put(r)
-    })
-    for (let i = 0; i < 200; i++) a.put(noteRecord('moved', 'Note', i, i) as never)
-    await eventually(() => events('room_compacted').some((e) => e.room === `${ws.id}/board`), 10_000, 'a compaction')
     // A compaction folds what is committed when it starts: on a store whose commits lag
     // (PostgreSQL) the first may fold little, the next ones the rest.
     let rows = await logRows(`${ws.id}/board`)

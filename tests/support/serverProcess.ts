@@ -5,6 +5,10 @@
  * ATELIER_TEST_STORE=postgres (npm run test:postgres) gives each server a fresh
  * database on a real PostgreSQL started for the test process (tests/support/postgres.ts)
  * instead of SQLite in its data directory; a restart keeps the same database.
+ *
+ * The server runs from its TypeScript under tsx, unless ATELIER_TEST_SERVER=compiled
+ * (the browser tests, the benches) or `compiled`: then it is what `npm start` runs, the
+ * bundle scripts/build-server.mjs wrote to dist/server (or to `compiled`'s folder).
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import fs from 'node:fs'
@@ -37,6 +41,8 @@ export interface ServerProcess {
 
 export interface StartOptions {
   dataDir?: string
+  /** Run a compiled server: true for dist/server, or the folder scripts/build-server.mjs wrote it to. */
+  compiled?: boolean | string
   port?: number
   env?: Record<string, string>
 }
@@ -54,12 +60,20 @@ async function testStoreUrl(): Promise<string | null> {
   return freshPostgresDatabase()
 }
 
+/** Node's arguments to run the server: its sources under tsx, or a compiled bundle. */
+function serverEntry(compiled: boolean | string = process.env.ATELIER_TEST_SERVER === 'compiled'): string[] {
+  if (!compiled) return ['--import', 'tsx', path.join(ROOT, 'server/main.ts')]
+  const main = path.join(typeof compiled === 'string' ? compiled : path.join(ROOT, 'dist/server'), 'main.mjs')
+  if (!fs.existsSync(main)) throw new Error(`no compiled server at ${main}: run npm run build first`)
+  return ['--enable-source-maps', main]
+}
+
 export async function startServerProcess(opts: StartOptions = {}): Promise<ServerProcess> {
   const dataDir = opts.dataDir ?? tempDataDir()
   const storeUrl = opts.env?.ATELIER_STORE ?? (await testStoreUrl())
   // SERVER_NODE_ARGS: extra Node flags for the server, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile a bench.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, ...serverEntry(opts.compiled)], {
     cwd: ROOT,
     env: {
       ...process.env,
